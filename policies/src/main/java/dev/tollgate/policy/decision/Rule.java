@@ -1,0 +1,26 @@
+package dev.tollgate.policy.decision;
+
+import java.util.Locale;
+
+/** The rule a {@link Reason} comes from; its {@link #id()} is stable and used in logs and metrics. */
+public enum Rule {
+  /** An allow-list entry admits the package (and version). */
+  ALLOW_LIST,
+  /** Open mode admits what no other rule refuses. */
+  OPEN_MODE,
+  /** Allow-list mode, and no entry names the package. */
+  NOT_ALLOWED,
+  /** A deny-list entry names the package (or this version). */
+  DENY_LIST,
+  /** The version falls outside every allow-list entry's version constraint. */
+  VERSION_NOT_ALLOWED,
+  /** The only entries that would admit the package have expired. */
+  ENTRY_EXPIRED,
+  /** The name looks like a popular or allow-listed name it is not. */
+  TYPOSQUAT;
+
+  /** Lower-case, hyphenated id: {@code not-allowed}, {@code typosquat}, ... */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

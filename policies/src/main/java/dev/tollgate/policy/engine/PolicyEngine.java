@@ -1,0 +1,194 @@
+package dev.tollgate.policy.engine;
+
+import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.PackageCoordinates;
+import dev.tollgate.policy.coordinates.PackageNames;
+import dev.tollgate.policy.decision.Decision;
+import dev.tollgate.policy.decision.Reason;
+import dev.tollgate.policy.decision.Rule;
+import dev.tollgate.policy.decision.Verdict;
+import dev.tollgate.policy.rules.Enforcement;
+import dev.tollgate.policy.rules.ListEntry;
+import dev.tollgate.policy.rules.PackagePolicy;
+import dev.tollgate.policy.rules.PolicyMode;
+import dev.tollgate.policy.typosquat.ProtectedNames;
+import dev.tollgate.policy.typosquat.TyposquatDetector;
+import dev.tollgate.policy.typosquat.TyposquatMatch;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether a package (and version) may pass. Pure and thread-safe: a new engine is built
+ * whenever the policy changes, and the one in force is swapped atomically by its owner.
+ *
+ * <p>Order: deny-list, then the name (allow-list or open mode, and typosquat detection), then the
+ * version against the matching allow-list entries. Audit enforcement turns DENY into WOULD_DENY.
+ */
+public final class PolicyEngine {
+
+  private final Map<Ecosystem, PackagePolicy> policies;
+  private final TyposquatDetector typosquats;
+  private final Clock clock;
+
+  private PolicyEngine(Map<Ecosystem, PackagePolicy> policies, TyposquatDetector typosquats, Clock clock) {
+    this.policies = policies;
+    this.typosquats = typosquats;
+    this.clock = clock;
+  }
+
+  /**
+   * Builds an engine. The typosquat detector protects {@code popular} plus every exact name on the
+   * allow-lists. An ecosystem without a policy denies everything.
+   */
+  public static PolicyEngine build(List<PackagePolicy> policies, ProtectedNames popular, Clock clock) {
+    Map<Ecosystem, PackagePolicy> byEcosystem = new EnumMap<>(Ecosystem.class);
+    ProtectedNames protectedNames = popular;
+    for (PackagePolicy policy : policies) {
+      byEcosystem.put(policy.ecosystem(), policy);
+      List<String> exact = new ArrayList<>();
+      for (ListEntry entry : policy.allow()) {
+        if (!entry.name().isGlob()) {
+          exact.add(entry.name().exactName());
+        }
+      }
+      protectedNames = protectedNames.with(policy.ecosystem(), exact);
+    }
+    return new PolicyEngine(byEcosystem, TyposquatDetector.build(protectedNames), clock);
+  }
+
+  /** The policy in force for {@code ecosystem}. */
+  public PackagePolicy policy(Ecosystem ecosystem) {
+    return policies.getOrDefault(ecosystem, PackagePolicy.denyAll(ecosystem));
+  }
+
+  /** The typosquat detector this engine uses (the allow-list's names included). */
+  public TyposquatDetector typosquats() {
+    return typosquats;
+  }
+
+  /** Decides on a package name, or on one version of it when the coordinates carry a version. */
+  public Decision decide(PackageCoordinates subject) {
+    PackagePolicy policy = policy(subject.ecosystem());
+    String name = PackageNames.normalize(subject.ecosystem(), subject.name());
+    LocalDate today = LocalDate.now(clock);
+    String label = label(subject.ecosystem());
+
+    Optional<Reason> denied = denyListReason(policy, name, subject, today, label);
+    if (denied.isPresent()) {
+      return refuse(subject, policy, denied.get());
+    }
+
+    List<ListEntry> matching = new ArrayList<>();
+    for (ListEntry entry : policy.allow()) {
+      if (entry.name().matches(name)) {
+        matching.add(entry);
+      }
+    }
+    boolean exactlyListed = matching.stream().anyMatch(e -> !e.name().isGlob());
+    if (!exactlyListed) {
+      Optional<TyposquatMatch> squat = typosquats.check(subject.ecosystem(), subject.name());
+      if (squat.isPresent()) {
+        return refuse(subject, policy, typosquatReason(subject, squat.get()));
+      }
+    }
+
+    if (matching.isEmpty()) {
+      if (policy.mode() == PolicyMode.OPEN) {
+        return new Decision(subject, Verdict.ALLOW,
+            List.of(Reason.of(Rule.OPEN_MODE, "'" + subject.name() + "' is not denied (open mode)")));
+      }
+      return refuse(subject, policy, new Reason(Rule.NOT_ALLOWED,
+          "'" + subject.name() + "' is not on the " + label + " allow-list", Map.of("name", name)));
+    }
+
+    List<ListEntry> live = matching.stream().filter(e -> !e.expiredOn(today)).toList();
+    if (live.isEmpty()) {
+      ListEntry last = matching.get(matching.size() - 1);
+      return refuse(subject, policy, new Reason(Rule.ENTRY_EXPIRED,
+          "the " + label + " allow-list entry for '" + last.name() + "' expired on " + last.expires().orElseThrow(),
+          details(last)));
+    }
+    if (subject.version().isEmpty()) {
+      ListEntry first = live.get(0);
+      return new Decision(subject, Verdict.ALLOW, List.of(new Reason(Rule.ALLOW_LIST,
+          "'" + subject.name() + "' is on the " + label + " allow-list (" + first.name() + " " + first.versionText() + ")",
+          details(first))));
+    }
+    String version = subject.version().get();
+    for (ListEntry entry : live) {
+      if (entry.versions().map(c -> c.allows(version)).orElse(true)) {
+        return new Decision(subject, Verdict.ALLOW, List.of(new Reason(Rule.ALLOW_LIST,
+            "'" + subject.name() + "' " + version + " is on the " + label + " allow-list ("
+                + entry.name() + " " + entry.versionText() + ")",
+            details(entry))));
+      }
+    }
+    String ranges = String.join("' or '", live.stream().map(ListEntry::versionText).toList());
+    return refuse(subject, policy, new Reason(Rule.VERSION_NOT_ALLOWED,
+        "version " + version + " of '" + subject.name() + "' is outside the allowed range '" + ranges + "'",
+        details(live.get(0))));
+  }
+
+  private static Optional<Reason> denyListReason(
+      PackagePolicy policy, String name, PackageCoordinates subject, LocalDate today, String label) {
+    for (ListEntry entry : policy.deny()) {
+      if (!entry.name().matches(name) || entry.expiredOn(today)) {
+        continue;
+      }
+      if (entry.versions().isEmpty()) {
+        return Optional.of(new Reason(Rule.DENY_LIST,
+            "'" + subject.name() + "' is on the " + label + " deny-list" + noteSuffix(entry), details(entry)));
+      }
+      if (subject.version().isPresent() && entry.versions().get().allows(subject.version().get())) {
+        return Optional.of(new Reason(Rule.DENY_LIST,
+            "version " + subject.version().get() + " of '" + subject.name() + "' is on the " + label
+                + " deny-list (" + entry.versionText() + ")" + noteSuffix(entry),
+            details(entry)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Reason typosquatReason(PackageCoordinates subject, TyposquatMatch match) {
+    return new Reason(Rule.TYPOSQUAT,
+        "'" + subject.name() + "' looks like a typosquat of '" + match.target() + "' ("
+            + match.similarity().description() + ")",
+        Map.of("target", match.target(), "similarity", match.similarity().name().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static Decision refuse(PackageCoordinates subject, PackagePolicy policy, Reason reason) {
+    Verdict verdict = policy.enforcement() == Enforcement.AUDIT ? Verdict.WOULD_DENY : Verdict.DENY;
+    return new Decision(subject, verdict, List.of(reason));
+  }
+
+  private static Map<String, String> details(ListEntry entry) {
+    Map<String, String> details = new java.util.LinkedHashMap<>();
+    details.put("entry", entry.name().toString());
+    details.put("versions", entry.versionText());
+    entry.expires().ifPresent(d -> details.put("expires", d.toString()));
+    if (!entry.source().isEmpty()) {
+      details.put("source", entry.source());
+    }
+    if (!entry.note().isEmpty()) {
+      details.put("note", entry.note());
+    }
+    return details;
+  }
+
+  private static String noteSuffix(ListEntry entry) {
+    return entry.note().isEmpty() ? "" : ": " + entry.note();
+  }
+
+  private static String label(Ecosystem ecosystem) {
+    return switch (ecosystem) {
+      case PYPI -> "PyPI";
+      case NPM -> "npm";
+      case OCI -> "image";
+    };
+  }
+}
