@@ -1,0 +1,96 @@
+package dev.tollgate.gateway.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Upstream metadata held in memory: fresh for the TTL, then fetched again with one fetch per key
+ * however many requests wait for it (single flight), and served stale for a further period while
+ * the upstream fails. Time comes from an injected {@link Ticker}.
+ */
+public final class MetadataCache<K, V> {
+
+  /** How a value was obtained, reported to clients in a header. */
+  public enum Freshness {
+    HIT,
+    MISS,
+    STALE;
+
+    public String headerValue() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A value with how it was obtained and when it was fetched (ticker nanos). */
+  public record Cached<V>(V value, Freshness freshness, long fetchedAt) {}
+
+  private record Entry<V>(V value, long fetchedAt) {}
+
+  private final Cache<K, Entry<V>> entries;
+  private final ConcurrentHashMap<K, CompletableFuture<Entry<V>>> inFlight = new ConcurrentHashMap<>();
+  private final long ttlNanos;
+  private final Ticker ticker;
+
+  public MetadataCache(Duration ttl, Duration staleFor, long maxEntries, Ticker ticker) {
+    this.ttlNanos = ttl.toNanos();
+    this.ticker = ticker;
+    this.entries = Caffeine.newBuilder()
+        .expireAfterWrite(ttl.plus(staleFor))
+        .maximumSize(maxEntries)
+        .ticker(ticker)
+        .build();
+  }
+
+  /**
+   * The value for {@code key}: cached while fresh, else loaded (joining a load already under way);
+   * when the load fails and a stale value exists, that value, marked {@link Freshness#STALE}.
+   */
+  public CompletableFuture<Cached<V>> get(K key, Function<K, CompletableFuture<V>> loader) {
+    Entry<V> current = entries.getIfPresent(key);
+    if (current != null && ticker.read() - current.fetchedAt() < ttlNanos) {
+      return CompletableFuture.completedFuture(new Cached<>(current.value(), Freshness.HIT, current.fetchedAt()));
+    }
+    CompletableFuture<Entry<V>> created = new CompletableFuture<>();
+    CompletableFuture<Entry<V>> load = inFlight.putIfAbsent(key, created);
+    if (load == null) {
+      load = created;
+      CompletableFuture<V> fetched;
+      try {
+        fetched = loader.apply(key);
+      } catch (RuntimeException e) {
+        fetched = CompletableFuture.failedFuture(e);
+      }
+      fetched.whenComplete((value, error) -> {
+        inFlight.remove(key, created);
+        if (error == null) {
+          Entry<V> entry = new Entry<>(value, ticker.read());
+          entries.put(key, entry);
+          created.complete(entry);
+        } else {
+          created.completeExceptionally(error);
+        }
+      });
+    }
+    return load.handle((entry, error) -> {
+      if (error == null) {
+        return new Cached<>(entry.value(), Freshness.MISS, entry.fetchedAt());
+      }
+      Entry<V> stale = entries.getIfPresent(key);
+      if (stale != null) {
+        return new Cached<>(stale.value(), Freshness.STALE, stale.fetchedAt());
+      }
+      throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+    });
+  }
+
+  /** Drops every cached value (after a policy or upstream change). */
+  public void clear() {
+    entries.invalidateAll();
+  }
+}

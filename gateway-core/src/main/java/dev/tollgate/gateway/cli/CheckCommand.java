@@ -1,0 +1,74 @@
+package dev.tollgate.gateway.cli;
+
+import dev.tollgate.gateway.config.ConfigLoader;
+import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.policy.PolicyLoader;
+import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.PackageCoordinates;
+import dev.tollgate.policy.decision.Decision;
+import dev.tollgate.policy.decision.Reason;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code tollgate check pypi <name>[==<version>]}: explains the decision the gateway would make,
+ * from the same engine and policy files, without fetching anything.
+ */
+public final class CheckCommand {
+
+  private CheckCommand() {}
+
+  public static int run(List<String> args, PrintStream out) throws Exception {
+    Options options = Options.parse(args, Set.of("--config"));
+    if (options.positional().size() != 2) {
+      throw new UsageException("check takes an ecosystem and a package: check pypi requests==2.32.3");
+    }
+    Ecosystem ecosystem;
+    try {
+      ecosystem = Ecosystem.fromId(options.positional().get(0));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (ecosystem != Ecosystem.PYPI) {
+      throw new UsageException("only pypi can be checked so far");
+    }
+    PackageCoordinates subject = parse(ecosystem, options.positional().get(1));
+    GatewayConfig config = ConfigLoader.load(Path.of(options.get("--config").orElse("conf")), System.getenv());
+    Decision decision = PolicyLoader.load(config, Clock.systemUTC()).decide(subject);
+    print(decision, out);
+    return decision.permits() ? 0 : 1;
+  }
+
+  static PackageCoordinates parse(Ecosystem ecosystem, String text) throws UsageException {
+    int at = text.indexOf("==");
+    String name = at < 0 ? text : text.substring(0, at);
+    if (name.isBlank()) {
+      throw new UsageException("no package name in '" + text + "'");
+    }
+    if (at < 0) {
+      return PackageCoordinates.of(ecosystem, name.trim());
+    }
+    String version = text.substring(at + 2).trim();
+    if (version.isEmpty()) {
+      throw new UsageException("no version after '==' in '" + text + "'");
+    }
+    return PackageCoordinates.of(ecosystem, name.trim(), version);
+  }
+
+  static void print(Decision decision, PrintStream out) {
+    PackageCoordinates s = decision.subject();
+    out.println(s.ecosystem().id() + " " + s.name() + s.version().map(v -> " " + v).orElse("") + ": "
+        + decision.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    for (Reason reason : decision.reasons()) {
+      out.println("  - [" + reason.rule().id() + "] " + reason.message());
+      for (Map.Entry<String, String> detail : reason.details().entrySet()) {
+        out.println("      " + detail.getKey() + ": " + detail.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.tollgate.gateway.config;
+
+import dev.tollgate.policy.rules.Enforcement;
+import dev.tollgate.policy.rules.PolicyMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The gateway's validated configuration: what {@code tollgate.yaml} says, after defaults and
+ * environment overrides. Built only by {@link ConfigLoader}; every value here has been checked.
+ */
+public record GatewayConfig(
+    Path configDir,
+    Path dataDir,
+    Server server,
+    Pypi pypi,
+    Policy policy,
+    Cache cache,
+    Upstream upstream) {
+
+  /** The listening socket and HTTP limits. */
+  public record Server(
+      String host,
+      int port,
+      int maxInitialLineLength,
+      int maxHeaderSize,
+      int maxRequestBody,
+      Duration idleTimeout,
+      Duration shutdownGrace) {}
+
+  /** The PyPI upstream: its Simple API base URL and the extra hosts its file links may point to. */
+  public record Pypi(URI upstream, List<String> fileHosts) {}
+
+  /** Where policy files live and how they apply. */
+  public record Policy(PolicyMode mode, Enforcement enforcement, Path directory, Path popularDirectory) {}
+
+  /** Metadata freshness and the artifact store's bound. */
+  public record Cache(
+      Duration metadataTtl,
+      Duration metadataStaleFor,
+      long metadataMaxEntries,
+      long artifactMaxBytes) {
+    public Path artifactDir(Path dataDir) {
+      return dataDir.resolve("cache").resolve("artifacts");
+    }
+  }
+
+  /** How the gateway talks to upstreams. */
+  public record Upstream(
+      Duration connectTimeout, Duration readTimeout, int retries, long maxMetadataBytes, String userAgent) {}
+
+  public Path auditLog() {
+    return dataDir.resolve("audit.log");
+  }
+
+  public Path artifactDir() {
+    return cache.artifactDir(dataDir);
+  }
+}

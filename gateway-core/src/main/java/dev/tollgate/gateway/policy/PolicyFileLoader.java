@@ -1,0 +1,133 @@
+package dev.tollgate.gateway.policy;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tollgate.gateway.config.ConfigException;
+import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.rules.Enforcement;
+import dev.tollgate.policy.rules.ListEntry;
+import dev.tollgate.policy.rules.NamePattern;
+import dev.tollgate.policy.rules.PackagePolicy;
+import dev.tollgate.policy.rules.PolicyMode;
+import dev.tollgate.policy.version.VersionConstraint;
+import dev.tollgate.policy.version.VersionScheme;
+import dev.tollgate.policy.version.VersionSchemes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one ecosystem's policy file ({@code policy/pypi.yaml}): its {@code allow} and {@code deny}
+ * lists. Each entry is validated on its own, and an error names the file, the entry's line and the
+ * field, so a reviewer can find the mistake.
+ */
+public final class PolicyFileLoader {
+
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private PolicyFileLoader() {}
+
+  /** The policy for {@code ecosystem} from {@code file}; a missing file means empty lists. */
+  public static PackagePolicy load(Ecosystem ecosystem, Path file, PolicyMode mode, Enforcement enforcement)
+      throws ConfigException {
+    List<ListEntry> allow = new ArrayList<>();
+    List<ListEntry> deny = new ArrayList<>();
+    if (Files.exists(file)) {
+      VersionScheme scheme = VersionSchemes.forEcosystem(ecosystem);
+      try (JsonParser parser = YAML.createParser(file.toFile())) {
+        JsonToken first = parser.nextToken();
+        if (first != null && first != JsonToken.VALUE_NULL) {
+          expect(parser, first, JsonToken.START_OBJECT, file, "the file must be a mapping with 'allow' and 'deny' lists");
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String list = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (!"allow".equals(list) && !"deny".equals(list)) {
+              throw new ConfigException(where(file, parser.currentTokenLocation()) + ": '" + list
+                  + "' is not a known list (known: allow, deny)");
+            }
+            if (value == JsonToken.VALUE_NULL) {
+              continue;
+            }
+            expect(parser, value, JsonToken.START_ARRAY, file, "'" + list + "' must be a list of entries");
+            List<ListEntry> target = "allow".equals(list) ? allow : deny;
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+              JsonLocation at = parser.currentTokenLocation();
+              String field = list + "[" + index + "]";
+              expect(parser, parser.currentToken(), JsonToken.START_OBJECT, file,
+                  field + " must be a mapping with at least 'name'");
+              RawEntry raw;
+              try {
+                raw = YAML.readValue(parser, RawEntry.class);
+              } catch (JsonProcessingException e) {
+                throw new ConfigException(where(file, e.getLocation() != null ? e.getLocation() : at) + ": " + field
+                    + ": " + e.getOriginalMessage().lines().findFirst().orElse("invalid"), e);
+              }
+              target.add(toEntry(ecosystem, scheme, raw, file, at, field));
+              index++;
+            }
+          }
+        }
+      } catch (JsonProcessingException e) {
+        throw new ConfigException(where(file, e.getLocation()) + ": " + e.getOriginalMessage(), e);
+      } catch (IOException e) {
+        throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
+      }
+    }
+    return new PackagePolicy(ecosystem, mode, enforcement, allow, deny);
+  }
+
+  private static ListEntry toEntry(Ecosystem ecosystem, VersionScheme scheme, RawEntry raw, Path file,
+      JsonLocation at, String field) throws ConfigException {
+    String line = where(file, at);
+    NamePattern name;
+    try {
+      name = NamePattern.parse(ecosystem, raw.name());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(line + ": " + field + ".name: " + e.getMessage());
+    }
+    Optional<VersionConstraint> versions = Optional.empty();
+    if (raw.version() != null && !raw.version().isBlank() && !raw.version().trim().equals("*")) {
+      try {
+        versions = Optional.of(scheme.parseConstraint(raw.version()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(line + ": " + field + ".version: " + e.getMessage());
+      }
+    }
+    Optional<LocalDate> expires = Optional.empty();
+    if (raw.expires() != null && !raw.expires().isBlank()) {
+      try {
+        expires = Optional.of(LocalDate.parse(raw.expires().trim()));
+      } catch (DateTimeParseException e) {
+        throw new ConfigException(line + ": " + field + ".expires: '" + raw.expires()
+            + "' is not a date (write YYYY-MM-DD)");
+      }
+    }
+    return new ListEntry(name, versions, expires, raw.note(), file.getFileName() + ":" + at.getLineNr());
+  }
+
+  private static void expect(JsonParser parser, JsonToken actual, JsonToken wanted, Path file, String message)
+      throws ConfigException {
+    if (actual != wanted) {
+      throw new ConfigException(where(file, parser.currentTokenLocation()) + ": " + message);
+    }
+  }
+
+  private static String where(Path file, JsonLocation location) {
+    return location == null ? file.toString() : file + ":" + location.getLineNr();
+  }
+
+  record RawEntry(String name, String version, String note, String expires) {}
+}

@@ -1,0 +1,38 @@
+package dev.tollgate.gateway.pypi;
+
+import dev.tollgate.gateway.audit.AuditEvent;
+import dev.tollgate.gateway.audit.AuditLog;
+import dev.tollgate.gateway.server.Exchange;
+import dev.tollgate.policy.decision.Decision;
+import java.time.Instant;
+import java.util.Map;
+
+/** Writes the audit line for a PyPI request's decision, with how the request ended. */
+final class PypiAudit {
+
+  private final AuditLog log;
+
+  PypiAudit(AuditLog log) {
+    this.log = log;
+  }
+
+  void record(Exchange exchange, String id, Decision decision, int status, Integer upstreamStatus, long bytes,
+      Map<String, Object> details) {
+    log.record(new AuditEvent(
+        Instant.now(),
+        id,
+        exchange.client(),
+        exchange.method().name(),
+        exchange.uri(),
+        decision.subject().ecosystem().id(),
+        decision.subject().name(),
+        decision.subject().version().orElse(null),
+        AuditEvent.verdictOf(decision),
+        decision.reasons(),
+        status,
+        upstreamStatus,
+        bytes,
+        exchange.elapsedMillis(),
+        details));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tollgate.gateway.pypi;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tollgate.adapter.pypi.ContentNegotiation;
+import dev.tollgate.adapter.pypi.Negotiation;
+import dev.tollgate.adapter.pypi.PypiPaths;
+import dev.tollgate.adapter.pypi.PypiRequest;
+import dev.tollgate.gateway.audit.AuditLog;
+import dev.tollgate.gateway.cache.ArtifactStore;
+import dev.tollgate.gateway.cache.MetadataCache;
+import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.policy.PolicyHolder;
+import dev.tollgate.gateway.server.Exchange;
+import dev.tollgate.gateway.server.Route;
+import dev.tollgate.gateway.upstream.UpstreamClient;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The PyPI mount, {@code /pypi/}: turns the raw path into a typed request (bad input is answered
+ * 400 here, before anything else happens) and hands it to the page or file service.
+ */
+public final class PypiRoute implements Route {
+
+  static final String MOUNT = "/pypi";
+
+  private final ProjectPages pages;
+  private final DistributionFiles files;
+
+  public PypiRoute(GatewayConfig config, PolicyHolder policy, UpstreamClient upstream, ArtifactStore artifacts,
+      AuditLog audit, Executor workers) {
+    MetadataCache<String, UpstreamProject> cache = new MetadataCache<>(config.cache().metadataTtl(),
+        config.cache().metadataStaleFor(), config.cache().metadataMaxEntries(), Ticker.systemTicker());
+    UpstreamIndex index = new UpstreamIndex(config, upstream, cache, workers);
+    PypiAudit pypiAudit = new PypiAudit(audit);
+    this.pages = new ProjectPages(index, policy, pypiAudit, workers);
+    this.files = new DistributionFiles(config, index, policy, upstream, artifacts, pypiAudit, workers);
+  }
+
+  @Override
+  public String prefix() {
+    return MOUNT + "/";
+  }
+
+  @Override
+  public void serve(Exchange exchange) {
+    QueryStringDecoder target = new QueryStringDecoder(exchange.uri(), false);
+    int queryAt = exchange.uri().indexOf('?');
+    String rawPath = queryAt < 0 ? exchange.uri() : exchange.uri().substring(0, queryAt);
+    PypiRequest request = PypiPaths.parse(rawPath.substring(MOUNT.length()));
+    String query = queryAt < 0 ? "" : exchange.uri().substring(queryAt);
+    if (request instanceof PypiRequest.Rejected r) {
+      exchange.respondText(400, "Bad Request: " + r.reason(), r.reason(), null);
+    } else if (request instanceof PypiRequest.NotFound r) {
+      exchange.respondText(404, "Not Found: " + r.reason(), r.reason(), null);
+    } else if (request instanceof PypiRequest.Redirect r) {
+      redirect(exchange, MOUNT + r.location() + query);
+    } else if (request instanceof PypiRequest.RootIndex) {
+      negotiated(exchange, target).ifPresent(format -> pages.serveRoot(exchange, format));
+    } else if (request instanceof PypiRequest.ProjectPage r) {
+      negotiated(exchange, target).ifPresent(format -> pages.serve(exchange, r.project(), format));
+    } else if (request instanceof PypiRequest.File r) {
+      files.serve(exchange, r.project(), r.filename(), false);
+    } else if (request instanceof PypiRequest.Metadata r) {
+      files.serve(exchange, r.project(), r.filename(), true);
+    }
+  }
+
+  private static Optional<Negotiation.Chosen> negotiated(Exchange exchange, QueryStringDecoder target) {
+    List<String> format = target.parameters().get("format");
+    Negotiation negotiation = ContentNegotiation.negotiate(exchange.headers(HttpHeaderNames.ACCEPT),
+        format == null || format.isEmpty() ? Optional.empty() : Optional.of(format.get(0)));
+    if (negotiation instanceof Negotiation.NotAcceptable none) {
+      String types = String.join(", ", none.available());
+      exchange.respondText(406, "Not Acceptable: this index serves " + types, "this index serves " + types, null);
+      return Optional.empty();
+    }
+    return Optional.of((Negotiation.Chosen) negotiation);
+  }
+
+  private static void redirect(Exchange exchange, String location) {
+    HttpHeaders headers = new DefaultHttpHeaders().set(HttpHeaderNames.LOCATION, location);
+    exchange.respond(HttpResponseStatus.MOVED_PERMANENTLY, "text/plain; charset=utf-8",
+        ("see " + location + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tollgate.gateway.server;
+
+/**
+ * Names of the handlers in a client connection's pipeline, in order:
+ * {@link #CODEC} → {@link #IDLE} → {@link #IDLE_CLOSER} → {@link #KEEP_ALIVE} → {@link #AGGREGATOR}
+ * → {@link #GUARD} → {@link #ROUTER}.
+ */
+public final class PipelineNames {
+  /** HTTP/1.1 decoding and encoding with limits on the request line and headers. */
+  public static final String CODEC = "codec";
+  /** Fires an idle event when a connection has done nothing for the idle timeout. */
+  public static final String IDLE = "idle";
+  /** Closes idle connections. */
+  public static final String IDLE_CLOSER = "idle-closer";
+  /** Keeps connections open across requests unless a side asks to close. */
+  public static final String KEEP_ALIVE = "keep-alive";
+  /** Joins a request's parts; the gateway is read-only, so bodies are small and bounded. */
+  public static final String AGGREGATOR = "aggregator";
+  /** Answers malformed or unsupported requests with a 4xx before anything else sees them. */
+  public static final String GUARD = "guard";
+  /** Hands each request to the route for its path. */
+  public static final String ROUTER = "router";
+
+  private PipelineNames() {}
+}

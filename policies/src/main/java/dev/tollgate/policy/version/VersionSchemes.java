@@ -1,0 +1,25 @@
+package dev.tollgate.policy.version;
+
+import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.version.pep440.Pep440Scheme;
+
+/** Picks the version syntax an ecosystem's policy entries are written in, so callers need not switch. */
+public final class VersionSchemes {
+
+  private static final VersionScheme PEP_440 = new Pep440Scheme();
+
+  private VersionSchemes() {}
+
+  /**
+   * The scheme for {@code ecosystem}'s versions.
+   *
+   * @throws UnsupportedOperationException for ecosystems whose constraints are not supported yet
+   */
+  public static VersionScheme forEcosystem(Ecosystem ecosystem) {
+    return switch (ecosystem) {
+      case PYPI -> PEP_440;
+      case NPM, OCI -> throw new UnsupportedOperationException(
+          "version constraints for " + ecosystem.id() + " are not supported yet");
+    };
+  }
+}
