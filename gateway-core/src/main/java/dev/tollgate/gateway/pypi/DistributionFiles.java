@@ -73,7 +73,7 @@ final class DistributionFiles {
       audit.record(exchange, id, decision, 403, null, 0, Map.of("file", filename));
       return;
     }
-    index.project(project).whenCompleteAsync((cached, error) -> {
+    index.project(project).whenCompleteAsync((cached, error) -> exchange.guard("file download", () -> {
       if (error != null) {
         fail(exchange, id, decision, UpstreamFailures.status(error), UpstreamFailures.describe(error), filename);
         return;
@@ -86,7 +86,7 @@ final class DistributionFiles {
         return;
       }
       deliver(exchange, id, decision, file.get(), metadata);
-    }, workers);
+    }), workers);
   }
 
   private void deliver(Exchange exchange, String id, Decision decision, DistributionFile file, boolean metadata) {

@@ -70,7 +70,7 @@ final class ProjectPages {
   void serve(Exchange exchange, String project, Negotiation.Chosen format) {
     PolicyEngine engine = policy.current();
     Decision nameDecision = engine.decide(PackageCoordinates.of(Ecosystem.PYPI, project));
-    index.project(project).whenCompleteAsync((cached, error) -> {
+    index.project(project).whenCompleteAsync((cached, error) -> exchange.guard("project page", () -> {
       String id = DecisionIds.next();
       if (error != null) {
         int status = UpstreamFailures.status(error);
@@ -91,7 +91,7 @@ final class ProjectPages {
       }
       SimpleProjectPage page = ((UpstreamProject.Found) cached.value()).page();
       serveListing(exchange, id, engine, nameDecision, page, format, cached.freshness());
-    }, workers);
+    }), workers);
   }
 
   private void serveListing(Exchange exchange, String id, PolicyEngine engine, Decision nameDecision,
@@ -145,6 +145,6 @@ final class ProjectPages {
   }
 
   private static HttpHeaders varyAccept() {
-    return new DefaultHttpHeaders().set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT);
+    return new DefaultHttpHeaders().set(HttpHeaderNames.VARY, "Accept");
   }
 }

@@ -131,6 +131,22 @@ public final class Exchange {
     return respond(withReason, "text/plain; charset=utf-8", (body + "\n").getBytes(StandardCharsets.UTF_8), extra);
   }
 
+  /**
+   * Runs {@code work}; if it throws, logs the bug and answers 500 (unless an answer was started), so
+   * a request never hangs on a failure nobody handled.
+   */
+  public void guard(String what, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException | Error e) {
+      java.util.logging.Logger.getLogger(Exchange.class.getName())
+          .log(java.util.logging.Level.SEVERE, what + " failed for " + uri, e);
+      if (!respondText(500, "Internal error", "internal error; see the gateway's log", null)) {
+        channel.close();
+      }
+    }
+  }
+
   /** Writes a response head or whole response, keeping the connection open as the client asked. */
   public void send(io.netty.handler.codec.http.HttpResponse response) {
     HttpUtil.setKeepAlive(response, keepAlive);

@@ -126,6 +126,9 @@ class ConfigLoaderTest {
             # comment
             server:
               prot: 8080
+              host: 127.0.0.1
+            cache:
+              metadataTtl: 5m
             """, 3, "server.prot"),
         Arguments.of("port not a number", """
             # comment

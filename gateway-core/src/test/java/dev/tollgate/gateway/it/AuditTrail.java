@@ -85,14 +85,15 @@ final class AuditTrail {
         + " within " + WAIT + "; the audit log:\n" + text());
   }
 
-  /** Waits for the entry about {@code pkg}/{@code version} that answered with {@code status}. */
-  JsonNode awaitStatus(String pkg, String version, int status) throws InterruptedException {
-    return await(pkg, version, "status " + status, entry -> entry.path("status").asInt() == status);
+  /** Waits for the decision on {@code pkg}'s project page. */
+  JsonNode awaitPage(String pkg) throws InterruptedException {
+    return await(pkg, null, "a page request", entry -> true);
   }
 
-  /** Waits for any entry about {@code pkg}/{@code version}. */
-  JsonNode awaitAny(String pkg, String version) throws InterruptedException {
-    return await(pkg, version, "any verdict", entry -> true);
+  /** Waits for the entry of a request for {@code fileName} (by its path) that was answered with {@code status}. */
+  JsonNode awaitFile(String pkg, String version, String fileName, int status) throws InterruptedException {
+    return await(pkg, version, "status " + status + " for " + fileName,
+        entry -> entry.path("path").asText("").endsWith("/" + fileName) && entry.path("status").asInt() == status);
   }
 
   private static void assertWellFormed(JsonNode entry) {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -39,8 +40,9 @@ final class DistributionArchives {
   }
 
   /**
-   * The wheel. {@code moduleSource} is the module's {@code __init__.py}, so a tampered copy can be
-   * a valid wheel that differs only in its code, the way a swapped file on a mirror would.
+   * The wheel, its entries stored uncompressed. {@code moduleSource} is the module's
+   * {@code __init__.py}, so a tampered copy is a valid wheel that differs only in its code; with
+   * source of the same length it even has the same size, so that only the sha256 can tell.
    */
   static byte[] wheel(FixtureRelease release, String moduleSource) {
     String distInfo = release.moduleName() + "-" + release.version() + ".dist-info";
@@ -61,6 +63,11 @@ final class DistributionArchives {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
         ZipEntry zipEntry = new ZipEntry(entry.getKey());
         zipEntry.setTimeLocal(ENTRY_TIME);
+        zipEntry.setMethod(ZipEntry.STORED);
+        zipEntry.setSize(entry.getValue().length);
+        CRC32 crc = new CRC32();
+        crc.update(entry.getValue());
+        zipEntry.setCrc(crc.getValue());
         zip.putNextEntry(zipEntry);
         zip.write(entry.getValue());
         zip.closeEntry();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -66,8 +67,7 @@ final class FixtureIndex {
   private static Listing writeWheel(Path files, FixtureRelease release) throws IOException {
     byte[] wheel = DistributionArchives.wheel(release, DistributionArchives.moduleSource(release));
     byte[] onDisk = release.tamperedOnDisk()
-        ? DistributionArchives.wheel(release, DistributionArchives.moduleSource(release)
-            + "import os  # tampered on the mirror after the index was generated\n")
+        ? DistributionArchives.wheel(release, DistributionArchives.moduleSource(release).toUpperCase(Locale.ROOT))
         : wheel;
     Files.write(files.resolve(release.wheelFileName()), onDisk);
     Optional<String> metadataSha256 = Optional.empty();

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param coreMetadata whether the index offers the wheel's METADATA as a PEP 658 file
  * @param sdist whether an sdist is published beside the wheel
  * @param tamperedOnDisk whether the wheel on disk differs from the one whose sha256 the index lists
+ *     (same size, other code: only the sha256 check can catch it)
  */
 record FixtureRelease(
     String project,

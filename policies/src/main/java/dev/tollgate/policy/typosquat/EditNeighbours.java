@@ -1,12 +1,15 @@
 package dev.tollgate.policy.typosquat;
 
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Finds protected names one keystroke away: one character changed, added or removed, or two
- * adjacent characters swapped. A symmetric-deletion index (every protected name's one-character
- * deletions mapped back to the name) turns the search into a few dozen lookups; each hit is then
- * verified, since a shared deletion also joins some pairs that are two edits apart.
+ * adjacent characters swapped. A symmetric-deletion index maps each protected name, and each string
+ * made by deleting one of its characters, back to the name; a candidate then needs one lookup for
+ * itself and one per deletion of its own. Two names within one edit or swap always share such a
+ * variant; every hit is verified, since a shared variant also joins some pairs two edits apart
+ * (and the index keys are hashes).
  *
  * <p>Only names of {@link #MIN_LENGTH} or more characters take part, as candidates and as targets:
  * a name of four characters or fewer has a one-edit neighbourhood of hundreds of strings, most of
@@ -17,22 +20,33 @@ final class EditNeighbours implements Resemblance {
 
   static final int MIN_LENGTH = 5;
 
+  /** Marks the variant that deletes nothing: the name itself. */
+  private static final int NO_DELETION = -1;
+
   private final NameTable table;
-  private final IdsByKey byDeletion = new IdsByKey();
+  private final HashedIds byVariant;
   private final int longest;
 
   EditNeighbours(NameTable table) {
     this.table = table;
+    int entries = 0;
     int longestSeen = 0;
+    for (int id = 0; id < table.size(); id++) {
+      int length = table.name(id).length();
+      if (length >= MIN_LENGTH) {
+        entries += length + 1;
+        longestSeen = Math.max(longestSeen, length);
+      }
+    }
+    longest = longestSeen;
+    byVariant = new HashedIds(entries);
     for (int id = 0; id < table.size(); id++) {
       String name = table.name(id);
       if (name.length() >= MIN_LENGTH) {
         int target = id;
-        forEachDeletion(name, deleted -> byDeletion.add(deleted, target));
-        longestSeen = Math.max(longestSeen, name.length());
+        forEachVariant(name, hash -> byVariant.add(hash, target));
       }
     }
-    longest = longestSeen;
   }
 
   @Override
@@ -40,25 +54,14 @@ final class EditNeighbours implements Resemblance {
     if (candidate.length() < MIN_LENGTH || candidate.length() > longest + 1) {
       return;
     }
-    offerVerified(candidate, byDeletion.get(candidate), matches);
-    forEachDeletion(
-        candidate,
-        deleted -> {
-          int inserted = table.id(deleted);
-          if (inserted >= 0 && deleted.length() >= MIN_LENGTH) {
-            matches.offer(inserted, Similarity.ONE_EDIT);
+    IntConsumer verify =
+        id -> {
+          Similarity kind = classify(candidate, table.name(id));
+          if (kind != null) {
+            matches.offer(id, kind);
           }
-          offerVerified(candidate, byDeletion.get(deleted), matches);
-        });
-  }
-
-  private void offerVerified(String candidate, int[] ids, Matches matches) {
-    for (int id : ids) {
-      Similarity kind = classify(candidate, table.name(id));
-      if (kind != null) {
-        matches.offer(id, kind);
-      }
-    }
+        };
+    forEachVariant(candidate, hash -> byVariant.forEach(hash, verify));
   }
 
   /**
@@ -80,9 +83,7 @@ final class EditNeighbours implements Resemblance {
         last--;
       }
       if (first == last) {
-        return isVersionDigit(a.charAt(first)) && isVersionDigit(b.charAt(first))
-            ? null
-            : Similarity.ONE_EDIT;
+        return isDigit(a.charAt(first)) && isDigit(b.charAt(first)) ? null : Similarity.ONE_EDIT;
       }
       boolean swapped =
           last == first + 1
@@ -104,16 +105,20 @@ final class EditNeighbours implements Resemblance {
         : null;
   }
 
-  private static boolean isVersionDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  /** Each distinct string made by removing one character of {@code name}. */
-  private static void forEachDeletion(String name, Consumer<String> action) {
+  /**
+   * Hands {@code action} the hash of {@code name} and of each distinct string made by deleting one
+   * of its characters (deleting either letter of a double letter gives the same string).
+   */
+  private static void forEachVariant(String name, LongConsumer action) {
+    action.accept(HashedIds.hashWithout(name, NO_DELETION));
     for (int i = 0; i < name.length(); i++) {
       if (i == 0 || name.charAt(i) != name.charAt(i - 1)) {
-        action.accept(name.substring(0, i) + name.substring(i + 1));
+        action.accept(HashedIds.hashWithout(name, i));
       }
     }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

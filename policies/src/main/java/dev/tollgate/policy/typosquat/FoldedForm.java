@@ -11,19 +11,32 @@ final class FoldedForm implements Resemblance {
 
   private final Similarity kind;
   private final UnaryOperator<String> fold;
+  private final NameTable table;
+
+  /** The names that folding changes; a name it leaves alone is found in the table itself. */
   private final IdsByKey byFold = new IdsByKey();
 
   FoldedForm(Similarity kind, UnaryOperator<String> fold, NameTable table) {
     this.kind = kind;
     this.fold = fold;
+    this.table = table;
     for (int id = 0; id < table.size(); id++) {
-      byFold.add(fold.apply(table.name(id)), id);
+      String name = table.name(id);
+      String folded = fold.apply(name);
+      if (!folded.equals(name)) {
+        byFold.add(folded, id);
+      }
     }
   }
 
   @Override
   public void collect(String candidate, Matches matches) {
-    for (int id : byFold.get(fold.apply(candidate))) {
+    String folded = fold.apply(candidate);
+    int unchanged = table.id(folded);
+    if (unchanged >= 0) {
+      matches.offer(unchanged, kind);
+    }
+    for (int id : byFold.get(folded)) {
       matches.offer(id, kind);
     }
   }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.LeafNode;
+import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
 
@@ -53,7 +55,7 @@ final class SimpleHtmlParser {
           }
           default -> {}
         }
-        element.remove();
+        discard(element);
       }
     }
     List<DistributionFile> files = new ArrayList<>(anchors.size());
@@ -61,6 +63,21 @@ final class SimpleHtmlParser {
       file(anchor, base).ifPresent(files::add);
     }
     return new SimpleProjectPage(normalizedProject, apiVersion, Optional.empty(), files);
+  }
+
+  /**
+   * Drops a completed element and the text and comments before it, keeping the tree small. The text
+   * must go too: jsoup merges adjacent text nodes, and text left between removed elements would be
+   * merged again and again into one ever longer string, making the parse quadratic.
+   */
+  private static void discard(Element element) {
+    Node previous = element.previousSibling();
+    element.remove();
+    while (previous instanceof LeafNode) {
+      Node before = previous.previousSibling();
+      previous.remove();
+      previous = before;
+    }
   }
 
   private static Optional<DistributionFile> file(Attributes anchor, URL base)

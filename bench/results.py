@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Turns the raw measurements of one bench/run into the comparison table (stdout) and a JSON file.
+
+Usage: results.py WORKDIR OUT_JSON
+WORKDIR holds what bench/run measured (layout below); settings.json there records how it measured.
+  wrk/<scenario>-<target>.out    wrk output; its last line is the JSON that report.lua wrote
+  curl/<target>.txt              one curl speed_download (bytes/s) per single-stream download
+  page-bytes/<target>.txt        size of the page body each target serves
+  rss/<moment>.txt               the gateway's /proc/<pid>/status lines VmRSS and VmHWM (start, warm, end)
+  gateway-log-problems.txt       how many warning/error lines the gateway logged
+Targets are "origin" (nginx serving the fixture tree) and "tollgate" (the gateway in front of it).
+"""
+import json
+import os
+import statistics
+import sys
+
+TARGETS = ("origin", "tollgate")
+MB = 1_000_000
+
+
+def read_wrk(workdir, scenario, target):
+    with open(os.path.join(workdir, "wrk", f"{scenario}-{target}.out"), encoding="utf-8") as f:
+        lines = [line for line in f.read().splitlines() if line.startswith("{")]
+    if not lines:
+        raise SystemExit(f"results.py: wrk wrote no report for {scenario}-{target} (see its .out file)")
+    return json.loads(lines[-1])
+
+
+def read_numbers(path):
+    with open(path, encoding="utf-8") as f:
+        return [float(x) for x in f.read().split()]
+
+
+def read_status_kib(path, field):
+    """A 'VmRSS:   12345 kB' style value from a saved /proc status, in MiB."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise SystemExit(f"results.py: no {field} in {path}")
+
+
+def failures(run):
+    """Requests that did not succeed: non-2xx/3xx answers plus socket errors and timeouts."""
+    return sum(run["errors"].values())
+
+
+def per_target(fn):
+    return {t: fn(t) for t in TARGETS}
+
+
+def row(metric, unit, better, values):
+    origin, tollgate = values.get("origin"), values.get("tollgate")
+    ratio = tollgate / origin if origin and tollgate is not None else None
+    return {"metric": metric, "unit": unit, "better": better, "origin": origin, "tollgate": tollgate, "ratio": ratio}
+
+
+def build_rows(workdir, settings):
+    page = per_target(lambda t: read_wrk(workdir, "page", t))
+    big = per_target(lambda t: read_wrk(workdir, "file", t))
+    single = per_target(lambda t: read_numbers(os.path.join(workdir, "curl", f"{t}.txt")))
+    page_bytes = per_target(lambda t: read_numbers(os.path.join(workdir, "page-bytes", f"{t}.txt"))[0])
+    rss = os.path.join(workdir, "rss")
+    c, fc = settings["connections"], settings["file_connections"]
+    return [
+        row(f"page requests/s ({c} conns)", "req/s", "higher",
+            {t: r["requests"] / (r["duration_us"] / 1e6) for t, r in page.items()}),
+        row("page latency p50", "ms", "lower", {t: r["latency_us"]["p50"] / 1000 for t, r in page.items()}),
+        row("page latency p99", "ms", "lower", {t: r["latency_us"]["p99"] / 1000 for t, r in page.items()}),
+        row("page body size", "bytes", "info", page_bytes),
+        row("page failed requests", "count", "zero", {t: failures(r) for t, r in page.items()}),
+        row(f"file throughput ({fc} conns)", "MB/s", "higher",
+            {t: r["bytes"] / MB / (r["duration_us"] / 1e6) for t, r in big.items()}),
+        row(f"file throughput (1 stream, median of {len(single['origin'])})", "MB/s", "higher",
+            {t: statistics.median(v) / MB for t, v in single.items()}),
+        row("file downloads completed", "count", "info", {t: r["requests"] for t, r in big.items()}),
+        row("file failed requests", "count", "zero", {t: failures(r) for t, r in big.items()}),
+        row("gateway log warnings/errors", "lines", "zero",
+            {"tollgate": read_numbers(os.path.join(workdir, "gateway-log-problems.txt"))[0]}),
+        row("gateway VmRSS at start", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/start.txt", "VmRSS")}),
+        row("gateway VmRSS after warm-up", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/warm.txt", "VmRSS")}),
+        row("gateway VmRSS after load", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmRSS")}),
+        row("gateway VmHWM (peak RSS)", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmHWM")}),
+    ], {"page": page, "file": big, "single_stream_bytes_per_s": single}
+
+
+def fmt(value):
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+
+
+def print_table(rows):
+    header = ("metric", "unit", "origin", "tollgate", "ratio")
+    cells = [header] + [(r["metric"], r["unit"], fmt(r["origin"]), fmt(r["tollgate"]),
+                         "-" if r["ratio"] is None else f"{r['ratio']:.2f}") for r in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
+    for n, line in enumerate(cells):
+        print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))))
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def main():
+    workdir, out_json = sys.argv[1:3]
+    with open(os.path.join(workdir, "settings.json"), encoding="utf-8") as f:
+        settings = json.load(f)
+    rows, raw = build_rows(workdir, settings)
+    print_table(rows)
+    os.makedirs(os.path.dirname(out_json), exist_ok=True)
+    with open(out_json, "w", encoding="utf-8") as f:
+        json.dump({"settings": settings, "metrics": rows, "raw": raw}, f, indent=2)
+        f.write("\n")
+    failed = [r["metric"] for r in rows if r["better"] == "zero" and (r["origin"] or r["tollgate"])]
+    if failed:
+        print("WARNING: failed requests in: " + ", ".join(failed), file=sys.stderr)
+    print(f"\nresults written to {out_json}")
+
+
+if __name__ == "__main__":
+    main()

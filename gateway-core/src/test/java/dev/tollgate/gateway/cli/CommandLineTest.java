@@ -1,0 +1,163 @@
+package dev.tollgate.gateway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.gateway.Main;
+import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.PackageCoordinates;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The {@code tollgate} command line as an operator runs it, against the shipped configuration. */
+class CommandLineTest {
+
+  /** The repository's shipped configuration, seen from the gateway-core module directory. */
+  private static final String SHIPPED = "../conf";
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Runs {@code Main.run}, which is package-private in {@code dev.tollgate.gateway}: reached
+   * reflectively so the test sees the exit status without {@code System.exit}.
+   */
+  private int tollgate(String... args) throws Exception {
+    Method run = Main.class.getDeclaredMethod("run", List.class, PrintStream.class, PrintStream.class);
+    run.setAccessible(true);
+    return (int) run.invoke(null, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"--help", "-h", "help"})
+  void helpListsEveryCommand(String flag) throws Exception {
+    assertEquals(0, tollgate(flag));
+
+    for (String command : List.of("serve", "check", "typosquat")) {
+      assertTrue(out().contains("  " + command), command + " missing from:\n" + out());
+    }
+  }
+
+  @Test
+  void noCommandShowsUsageAndFails() throws Exception {
+    assertEquals(2, tollgate());
+    assertTrue(out().startsWith("Usage: tollgate"), out());
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() throws Exception {
+    assertEquals(2, tollgate("deploy"));
+
+    assertTrue(err().contains("unknown command 'deploy'"), err());
+    assertTrue(err().contains("--help"), err());
+  }
+
+  @ParameterizedTest(name = "check pypi {0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      requests                     | 0 | pypi requests: allow              | [allow-list]
+      requests==2.32.3             | 0 | pypi requests 2.32.3: allow       | [allow-list]
+      reqeusts                     | 1 | pypi reqeusts: deny               | [typosquat] 'reqeusts' looks like a typosquat of 'requests'
+      tollgate-unit-test-unlisted  | 1 | pypi tollgate-unit-test-unlisted: deny | [not-allowed]
+      """)
+  void checkPrintsTheVerdictWithItsRules(String spec, int status, String verdictLine, String reason)
+      throws Exception {
+    assertEquals(status, tollgate("check", "pypi", spec, "--config", SHIPPED), err());
+
+    assertTrue(out().startsWith(verdictLine + "\n"), out());
+    assertTrue(out().contains("  - " + reason), out());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      check pypi                       | check takes an ecosystem and a package
+      check pypi a b                   | check takes an ecosystem and a package
+      check maven junit                | unknown ecosystem 'maven'
+      check pypi ==1.0                 | no package name
+      check pypi requests==            | no version after '=='
+      check pypi requests --colour on  | unknown option --colour
+      check pypi requests --config     | --config needs a value
+      """)
+  void aMalformedCheckIsAUsageError(String line, String complaint) throws Exception {
+    assertEquals(2, tollgate(line.split(" ")));
+
+    assertTrue(err().contains(complaint), err());
+  }
+
+  @Test
+  void aBrokenConfigurationFailsWithItsMessage(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("tollgate.yaml"), "server:\n  port: 99999\n");
+
+    assertEquals(1, tollgate("check", "pypi", "requests", "--config", dir.toString()));
+
+    assertTrue(err().contains("server.port"), err());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      requests==2.32.3    | requests | 2.32.3
+      ' Flask == 3.0 '    | Flask    | 3.0
+      numpy               | numpy    |
+      """)
+  void checkReadsANameAndAnOptionalVersion(String spec, String name, String version) throws Exception {
+    assertEquals(new PackageCoordinates(Ecosystem.PYPI, name, Optional.ofNullable(version)),
+        CheckCommand.parse(Ecosystem.PYPI, spec));
+  }
+
+  @Test
+  void typosquatReadsNamesOnStdinAgainstAProtectedFile(@TempDir Path dir) throws Exception {
+    Path protectedNames = dir.resolve("protected.tsv");
+    Files.writeString(protectedNames, "# ecosystem, name, rank\npypi\trequests\t1\nnpm\texpress\n");
+    String stdin = "pypi\treqeusts\npypi\trequests\n# a comment\n\npypi\tnumpyy\nnpm\texpresss\n";
+
+    int status = TyposquatCommand.run(List.of("--protected", protectedNames.toString()),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertEquals(0, status);
+    assertEquals("""
+        pypi\treqeusts\t1\trequests
+        pypi\trequests\t0\t
+        pypi\tnumpyy\t0\t
+        npm\texpresss\t1\texpress
+        """, out());
+  }
+
+  @Test
+  void typosquatUsesTheShippedPopularListsByDefault() throws Exception {
+    int status = TyposquatCommand.run(List.of("--config", SHIPPED),
+        new ByteArrayInputStream("pypi\tnumpyy\n".getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertEquals(0, status);
+    assertEquals("pypi\tnumpyy\t1\tnumpy\n", out());
+  }
+
+  @Test
+  void typosquatRefusesABadInputLine() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TyposquatCommand.run(
+        List.of("--config", SHIPPED), new ByteArrayInputStream("pypi\n".getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8)));
+
+    assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+  }
+}
