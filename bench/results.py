@@ -3,7 +3,9 @@
 
 Usage: results.py WORKDIR OUT_JSON
 WORKDIR holds what bench/run measured (layout below); settings.json there records how it measured.
-  wrk/<scenario>-<target>.out    wrk output; its last line is the JSON that report.lua wrote
+  wrk/page-<target>.out          wrk output on the page; its last line is the JSON that report.lua wrote
+  parallel/<target>/stream-N.txt one "status bytes" line per download of the large file by stream N
+  parallel/<target>/duration_us  wall time of all parallel streams together
   curl/<target>.txt              one curl speed_download (bytes/s) per single-stream download
   page-bytes/<target>.txt        size of the page body each target serves
   rss/<moment>.txt               the gateway's /proc/<pid>/status lines VmRSS and VmHWM (start, warm, end)
@@ -19,12 +21,28 @@ TARGETS = ("origin", "tollgate")
 MB = 1_000_000
 
 
-def read_wrk(workdir, scenario, target):
-    with open(os.path.join(workdir, "wrk", f"{scenario}-{target}.out"), encoding="utf-8") as f:
+def read_wrk(workdir, target):
+    with open(os.path.join(workdir, "wrk", f"page-{target}.out"), encoding="utf-8") as f:
         lines = [line for line in f.read().splitlines() if line.startswith("{")]
     if not lines:
-        raise SystemExit(f"results.py: wrk wrote no report for {scenario}-{target} (see its .out file)")
+        raise SystemExit(f"results.py: wrk wrote no report for the {target} page (see its .out file)")
     return json.loads(lines[-1])
+
+
+def read_parallel(workdir, target):
+    """Totals of the parallel download streams: bytes, completed and failed downloads, duration."""
+    directory = os.path.join(workdir, "parallel", target)
+    downloads = []
+    for name in sorted(os.listdir(directory)):
+        if name.startswith("stream-"):
+            with open(os.path.join(directory, name), encoding="utf-8") as f:
+                downloads += [line.split() for line in f if line.strip()]
+    return {
+        "duration_us": read_numbers(os.path.join(directory, "duration_us"))[0],
+        "bytes": sum(int(size) for _, size in downloads),
+        "completed": sum(1 for status, _ in downloads if status == "200"),
+        "failed": sum(1 for status, _ in downloads if status != "200"),
+    }
 
 
 def read_numbers(path):
@@ -42,7 +60,7 @@ def read_status_kib(path, field):
 
 
 def failures(run):
-    """Requests that did not succeed: non-2xx/3xx answers plus socket errors and timeouts."""
+    """wrk requests that did not succeed: non-2xx/3xx answers plus socket errors and timeouts."""
     return sum(run["errors"].values())
 
 
@@ -57,12 +75,12 @@ def row(metric, unit, better, values):
 
 
 def build_rows(workdir, settings):
-    page = per_target(lambda t: read_wrk(workdir, "page", t))
-    big = per_target(lambda t: read_wrk(workdir, "file", t))
+    page = per_target(lambda t: read_wrk(workdir, t))
+    big = per_target(lambda t: read_parallel(workdir, t))
     single = per_target(lambda t: read_numbers(os.path.join(workdir, "curl", f"{t}.txt")))
     page_bytes = per_target(lambda t: read_numbers(os.path.join(workdir, "page-bytes", f"{t}.txt"))[0])
     rss = os.path.join(workdir, "rss")
-    c, fc = settings["connections"], settings["file_connections"]
+    c, streams = settings["connections"], settings["file_streams"]
     return [
         row(f"page requests/s ({c} conns)", "req/s", "higher",
             {t: r["requests"] / (r["duration_us"] / 1e6) for t, r in page.items()}),
@@ -70,19 +88,19 @@ def build_rows(workdir, settings):
         row("page latency p99", "ms", "lower", {t: r["latency_us"]["p99"] / 1000 for t, r in page.items()}),
         row("page body size", "bytes", "info", page_bytes),
         row("page failed requests", "count", "zero", {t: failures(r) for t, r in page.items()}),
-        row(f"file throughput ({fc} conns)", "MB/s", "higher",
+        row(f"file throughput ({streams} parallel streams)", "MB/s", "higher",
             {t: r["bytes"] / MB / (r["duration_us"] / 1e6) for t, r in big.items()}),
         row(f"file throughput (1 stream, median of {len(single['origin'])})", "MB/s", "higher",
             {t: statistics.median(v) / MB for t, v in single.items()}),
-        row("file downloads completed", "count", "info", {t: r["requests"] for t, r in big.items()}),
-        row("file failed requests", "count", "zero", {t: failures(r) for t, r in big.items()}),
+        row("file downloads completed (parallel)", "count", "info", {t: r["completed"] for t, r in big.items()}),
+        row("file failed downloads (parallel)", "count", "zero", {t: r["failed"] for t, r in big.items()}),
         row("gateway log warnings/errors", "lines", "zero",
             {"tollgate": read_numbers(os.path.join(workdir, "gateway-log-problems.txt"))[0]}),
         row("gateway VmRSS at start", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/start.txt", "VmRSS")}),
         row("gateway VmRSS after warm-up", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/warm.txt", "VmRSS")}),
         row("gateway VmRSS after load", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmRSS")}),
         row("gateway VmHWM (peak RSS)", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmHWM")}),
-    ], {"page": page, "file": big, "single_stream_bytes_per_s": single}
+    ], {"page": page, "file_parallel": big, "file_single_stream_bytes_per_s": single}
 
 
 def fmt(value):

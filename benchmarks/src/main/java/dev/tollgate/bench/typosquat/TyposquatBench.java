@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
  * of typos of shipped names (hits) and unrelated names (misses). Run from the repository root, as
  * it reads {@code conf/popular/pypi.txt}.
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 public class TyposquatBench {
 
   private static final Path SHIPPED_LIST = Path.of("conf/popular/pypi.txt");
@@ -93,10 +93,7 @@ public class TyposquatBench {
     }
     ProtectedNames.Builder builder = ProtectedNames.builder();
     int rank = 0;
-    for (String name : all) {
-      if (rank == size) {
-        break;
-      }
+    for (String name : all.stream().limit(size).toList()) {
       builder.add(Ecosystem.PYPI, name, ++rank);
     }
     return builder.build();

@@ -149,10 +149,8 @@ public final class ChannelArtifactDownstream implements ArtifactDownstream {
       held = null;
     }
     cancelUpstream.run();
-    if (!exchange.claim()) {
+    if (!exchange.respondText(502, "Bad Gateway: " + why, why, null)) {
       channel.close();
-    } else {
-      exchange.respondText(502, "Bad Gateway: " + why, why, null);
     }
   }
 

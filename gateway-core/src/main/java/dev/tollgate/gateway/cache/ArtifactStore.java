@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 public final class ArtifactStore {
 
   private static final Logger LOG = Logger.getLogger(ArtifactStore.class.getName());
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}|[0-9a-f]{128}");
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}");
 
   private final Path root;
   private final Path staging;
@@ -166,6 +166,7 @@ public final class ArtifactStore {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
       size.addAndGet(written);
       evictBeyondBound();
     }

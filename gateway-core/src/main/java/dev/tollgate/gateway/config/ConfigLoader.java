@@ -46,25 +46,31 @@ public final class ConfigLoader {
     try {
       raw = Files.exists(file) ? YAML.readValue(file.toFile(), RawConfig.class) : null;
     } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(file, e), e);
+      throw new ConfigException(describe(file, YamlFieldLines.of(file), e), e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     }
     if (raw == null) {
       throw new ConfigException(file + ": missing or empty (expected the gateway's configuration)");
     }
-    return new Validator(file, dir, env).validate(raw);
+    return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }
 
-  static String describe(Path file, JsonProcessingException e) {
+  static String describe(Path file, YamlFieldLines lines, JsonProcessingException e) {
     StringBuilder message = new StringBuilder(file.toString());
-    if (e.getLocation() != null) {
-      message.append(':').append(e.getLocation().getLineNr());
-    }
+    String field = null;
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
+      field = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+    java.util.Optional<Integer> line = field == null ? java.util.Optional.empty() : lines.line(field);
+    if (line.isPresent()) {
+      message.append(':').append(line.get());
+    } else if (e.getLocation() != null) {
+      message.append(':').append(e.getLocation().getLineNr());
+    }
+    if (field != null) {
       message.append(": field '").append(field).append('\'');
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
@@ -83,11 +89,14 @@ public final class ConfigLoader {
     private final Path file;
     private final Path dir;
     private final Map<String, String> env;
+    private final YamlFieldLines lines;
+    private final Map<String, String> fromEnvironment = new java.util.HashMap<>();
 
-    Validator(Path file, Path dir, Map<String, String> env) {
+    Validator(Path file, Path dir, Map<String, String> env, YamlFieldLines lines) {
       this.file = file;
       this.dir = dir;
       this.env = env;
+      this.lines = lines;
     }
 
     GatewayConfig validate(RawConfig raw) throws ConfigException {
@@ -121,10 +130,10 @@ public final class ConfigLoader {
 
       PolicyMode mode = parse("policy.mode",
           override("TOLLGATE_POLICY_MODE", "policy.mode", pol.mode(), "allowlist"),
-          v -> PolicyMode.valueOf(v.trim().toUpperCase(Locale.ROOT).replace("-", "")));
+          v -> enumValue(PolicyMode.class, v.replace("-", ""), "allowlist, open"));
       Enforcement enforcement = parse("policy.enforcement",
           override("TOLLGATE_POLICY_ENFORCEMENT", "policy.enforcement", pol.enforcement(), "enforce"),
-          v -> Enforcement.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+          v -> enumValue(Enforcement.class, v, "enforce, audit"));
       GatewayConfig.Policy policy = new GatewayConfig.Policy(mode, enforcement,
           dir.resolve(pol.directory() == null ? "policy" : pol.directory()).normalize(),
           dir.resolve(pol.popularNames() == null ? "popular" : pol.popularNames()).normalize());
@@ -150,6 +159,7 @@ public final class ConfigLoader {
     private String override(String variable, String field, String fromFile, String fallback) {
       String fromEnv = env.get(variable);
       if (fromEnv != null && !fromEnv.isBlank()) {
+        fromEnvironment.put(field, variable);
         return fromEnv.trim();
       }
       return fromFile != null ? fromFile : fallback;
@@ -203,7 +213,20 @@ public final class ConfigLoader {
     }
 
     private ConfigException error(String field, String why) {
-      return new ConfigException(file + ": field '" + field + "' " + why);
+      String variable = fromEnvironment.get(field);
+      if (variable != null) {
+        return new ConfigException("environment variable " + variable + " (for " + field + ") " + why);
+      }
+      String where = lines.line(field).map(l -> file + ":" + l).orElse(file.toString());
+      return new ConfigException(where + ": field '" + field + "' " + why);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String allowed) {
+      try {
+        return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("expected one of " + allowed);
+      }
     }
 
     private static int orDefault(Integer value, int fallback) {

@@ -19,14 +19,18 @@ public final class Quantities {
     if (!m.matches()) {
       throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 500ms, 30s, 5m, 24h, 7d)");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    try {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is too long a duration");
+    }
   }
 
   /** A byte count: {@code 1048576}, {@code 512MiB}, {@code 10GB} (KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024). */
@@ -35,7 +39,12 @@ public final class Quantities {
     if (!m.matches()) {
       throw new IllegalArgumentException("'" + text + "' is not a size (examples: 65536, 512MiB, 10GiB)");
     }
-    long n = Long.parseLong(m.group(1));
+    long n;
+    try {
+      n = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is too large a size");
+    }
     String unit = m.group(2) == null ? "b" : m.group(2);
     long factor = switch (unit) {
       case "kb" -> 1000L;
@@ -48,6 +57,10 @@ public final class Quantities {
       case "tib" -> 1L << 40;
       default -> 1L;
     };
-    return Math.multiplyExact(n, factor);
+    try {
+      return Math.multiplyExact(n, factor);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("'" + text + "' is too large a size");
+    }
   }
 }

@@ -52,11 +52,12 @@ public final class PolicyFileLoader {
           expect(parser, first, JsonToken.START_OBJECT, file, "the file must be a mapping with 'allow' and 'deny' lists");
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String list = parser.currentName();
-            JsonToken value = parser.nextToken();
+            JsonLocation listAt = parser.currentTokenLocation();
             if (!"allow".equals(list) && !"deny".equals(list)) {
-              throw new ConfigException(where(file, parser.currentTokenLocation()) + ": '" + list
+              throw new ConfigException(where(file, listAt) + ": '" + list
                   + "' is not a known list (known: allow, deny)");
             }
+            JsonToken value = parser.nextToken();
             if (value == JsonToken.VALUE_NULL) {
               continue;
             }
@@ -72,7 +73,7 @@ public final class PolicyFileLoader {
               try {
                 raw = YAML.readValue(parser, RawEntry.class);
               } catch (JsonProcessingException e) {
-                throw new ConfigException(where(file, e.getLocation() != null ? e.getLocation() : at) + ": " + field
+                throw new ConfigException(where(file, parser.currentTokenLocation()) + ": " + field
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse("invalid"), e);
               }
               target.add(toEntry(ecosystem, scheme, raw, file, at, field));

@@ -171,9 +171,9 @@ final class DistributionFiles {
     if (outcome.verified()) {
       audit.record(exchange, id, decision, 200, 200, outcome.bytes(), Map.of("file", name, "cache", "miss"));
     } else {
-      LOG.warning("download of " + name + " failed: " + outcome.failure().orElse("?"));
-      audit.record(exchange, id, decision, 502, 200, outcome.bytes(),
-          Map.of("file", name, "error", outcome.failure().orElse("")));
+      LOG.warning("download of " + name + " aborted: " + outcome.failure().orElse("?"));
+      audit.record(exchange, id, decision, 200, 200, outcome.bytes(),
+          Map.of("file", name, "aborted", outcome.failure().orElse("")));
     }
   }
 

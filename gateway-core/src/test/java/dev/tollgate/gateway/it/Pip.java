@@ -31,7 +31,7 @@ final class Pip {
     this.venv = venv;
   }
 
-  /** Creates an empty venv at {@code venv} (which must not exist yet). */
+  /** Creates an empty venv at {@code venv}, a directory that is new or empty. */
   static Pip inFreshVenv(Python python, Path venv) throws IOException, InterruptedException {
     // --copies: no symlinks out of the test's temporary directory, so its cleanup stays quiet.
     Command.Result created = Command.run(

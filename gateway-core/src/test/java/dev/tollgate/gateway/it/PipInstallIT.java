@@ -247,8 +247,8 @@ class PipInstallIT {
             "the gateway delivered a complete file whose sha256 differs from the index's");
       }
     }
-    gateway.audit().await("tg-broken", "1.0.0", "a failed status and the word sha256",
-        entry -> entry.path("status").asInt() != 200 && entry.toString().contains("sha256"));
+    gateway.audit().await("tg-broken", "1.0.0", "the download marked aborted for its sha256",
+        entry -> entry.path("details").path("aborted").asText().contains("sha256"));
     assertNoCachedCopy(gateway, TG_BROKEN, Files.readAllBytes(fixtures.file(TG_BROKEN)));
 
     Pip next = freshVenv();
@@ -369,10 +369,10 @@ class PipInstallIT {
     }
   }
 
-  /** pip's command and output, the tail of the gateway's upstream's log and the audit log. */
+  /** pip's version, command and output, the tail of the gateway's upstream's log and the audit log. */
   private String diagnostics(Command.Result result) {
     List<String> upstreamLog = activeUpstream.log().lines().toList();
-    return result.describe()
+    return python.pipVersion() + "\n" + result.describe()
         + "\n--- upstream log (last 30 lines) ---\n"
         + String.join("\n", upstreamLog.subList(Math.max(0, upstreamLog.size() - 30), upstreamLog.size()))
         + "\n--- audit log ---\n" + activeGateway.audit().text();

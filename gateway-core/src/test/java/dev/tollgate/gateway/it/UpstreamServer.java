@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 /**
  * A real PyPI upstream for the gateway: a python3 process serving a {@link FixtureIndex} on an
  * ephemeral loopback port, either as PEP 503 HTML ({@code python3 -m http.server}, static files)
- * or as PEP 691 JSON only (the {@code pep691_upstream.py} script). Its access log (stderr) tells the tests which
- * requests reached the upstream, and is the diagnostic to print when something fails.
+ * or as PEP 691 JSON only (the {@code pep691_upstream.py} script). Its access log (stderr) tells
+ * the tests which requests reached the upstream, and is the diagnostic to print when one fails.
  */
 final class UpstreamServer implements AutoCloseable {
 
@@ -67,7 +67,7 @@ final class UpstreamServer implements AutoCloseable {
   }
 
   /** Binds port 0 to learn a free port, then releases it for the upstream to take. */
-  static int freeLoopbackPort() throws IOException {
+  private static int freeLoopbackPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
@@ -108,10 +108,6 @@ final class UpstreamServer implements AutoCloseable {
     close();
     throw new AssertionError("the " + format + " upstream on port " + port + " did not answer GET /simple/ within "
         + STARTUP_TIMEOUT + " (" + lastProblem + "); its output:\n" + log());
-  }
-
-  SimpleApiFormat format() {
-    return format;
   }
 
   /** The Simple API root the gateway is configured with, e.g. {@code http://127.0.0.1:8105/simple/}. */

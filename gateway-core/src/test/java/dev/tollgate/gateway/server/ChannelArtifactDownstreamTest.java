@@ -52,8 +52,7 @@ class ChannelArtifactDownstreamTest {
 
   @AfterEach
   void everyBufferIsReleased() {
-    channel.finishAndReleaseAll();
-    assertEquals(0, allocator.unreleased(), "buffers allocated for the client and never released");
+    allocator.assertAllReleased(channel);
   }
 
   private ChannelArtifactDownstream downstream(HttpMethod method, boolean keepAlive, Duration stallTimeout) {

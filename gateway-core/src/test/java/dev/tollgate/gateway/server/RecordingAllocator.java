@@ -1,9 +1,12 @@
 package dev.tollgate.gateway.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledDirectByteBuf;
 import io.netty.buffer.UnpooledHeapByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +38,10 @@ final class RecordingAllocator extends AbstractByteBufAllocator {
     return buffer;
   }
 
-  /** How many buffers allocated so far are still referenced. */
-  synchronized long unreleased() {
-    return allocated.stream().filter(b -> b.refCnt() > 0).count();
+  /** Closes {@code channel}, dropping what it still holds, then fails if a buffer from here is still referenced. */
+  synchronized void assertAllReleased(EmbeddedChannel channel) {
+    channel.finishAndReleaseAll();
+    long unreleased = allocated.stream().filter(b -> b.refCnt() > 0).count();
+    assertEquals(0, unreleased, "buffers allocated and never released");
   }
 }

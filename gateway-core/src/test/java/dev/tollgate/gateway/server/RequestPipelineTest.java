@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,47 +34,35 @@ class RequestPipelineTest {
   private static final int MAX_BODY = 1024;
 
   /** A refusal as pip shows it: a reason phrase with a Cyrillic look-alike letter and an em dash. */
-  static final String TYPOSQUAT_REFUSAL =
+  private static final String TYPOSQUAT_REFUSAL =
       "Blocked by policy: 'r\u0435quests' looks like a typosquat of 'requests' \u2014 ask your security team";
 
   /** Answers {@code /test/...} with the target it saw. */
-  private static final Route ECHO = new Route() {
-    @Override
-    public String prefix() {
-      return "/test/";
-    }
-
-    @Override
-    public void serve(Exchange exchange) {
-      exchange.respondText(200, "OK", "route saw " + exchange.uri(), null);
-    }
-  };
+  private static final Route ECHO =
+      route("/test/", exchange -> exchange.respondText(200, "OK", "route saw " + exchange.uri(), null));
 
   /** Fails on every request, as a route with a bug would. */
-  private static final Route BROKEN = new Route() {
-    @Override
-    public String prefix() {
-      return "/broken/";
-    }
-
-    @Override
-    public void serve(Exchange exchange) {
-      throw new IllegalStateException("bug in a route");
-    }
-  };
+  private static final Route BROKEN = route("/broken/", exchange -> {
+    throw new IllegalStateException("bug in a route");
+  });
 
   /** Refuses every request with a typosquat reason. */
-  private static final Route REFUSING = new Route() {
-    @Override
-    public String prefix() {
-      return "/refuse/";
-    }
+  private static final Route REFUSING =
+      route("/refuse/", exchange -> exchange.respondText(403, TYPOSQUAT_REFUSAL, "refused", null));
 
-    @Override
-    public void serve(Exchange exchange) {
-      exchange.respondText(403, TYPOSQUAT_REFUSAL, "refused", null);
-    }
-  };
+  private static Route route(String prefix, Consumer<Exchange> serve) {
+    return new Route() {
+      @Override
+      public String prefix() {
+        return prefix;
+      }
+
+      @Override
+      public void serve(Exchange exchange) {
+        serve.accept(exchange);
+      }
+    };
+  }
 
   private final RecordingAllocator allocator = new RecordingAllocator();
   private EmbeddedChannel channel;
@@ -91,8 +80,7 @@ class RequestPipelineTest {
 
   @AfterEach
   void everyBufferIsReleased() {
-    channel.finishAndReleaseAll();
-    assertEquals(0, allocator.unreleased(), "buffers the pipeline allocated and never released");
+    allocator.assertAllReleased(channel);
   }
 
   private RawResponse send(String request) {

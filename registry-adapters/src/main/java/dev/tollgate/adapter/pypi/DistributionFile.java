@@ -68,14 +68,14 @@ public record DistributionFile(
   public static final class Builder {
     private String filename;
     private String url;
-    private final Map<String, String> hashes = new LinkedHashMap<>();
+    private Map<String, String> hashes = Map.of();
     private Optional<String> requiresPython = Optional.empty();
     private YankStatus yank = YankStatus.NOT_YANKED;
     private CoreMetadata coreMetadata = CoreMetadata.NONE;
     private Optional<Boolean> gpgSig = Optional.empty();
     private OptionalLong size = OptionalLong.empty();
     private Optional<Instant> uploadTime = Optional.empty();
-    private final Map<String, JsonNode> otherJsonFields = new LinkedHashMap<>();
+    private Map<String, JsonNode> otherJsonFields = Map.of();
 
     private Builder() {}
 
@@ -89,8 +89,9 @@ public record DistributionFile(
       return this;
     }
 
+    /** The file's digests; the map is copied when the file is built. */
     public Builder hashes(Map<String, String> value) {
-      hashes.putAll(value);
+      hashes = value;
       return this;
     }
 
@@ -125,6 +126,9 @@ public record DistributionFile(
     }
 
     public Builder otherJsonField(String key, JsonNode value) {
+      if (otherJsonFields.isEmpty()) {
+        otherJsonFields = new LinkedHashMap<>();
+      }
       otherJsonFields.put(key, value);
       return this;
     }

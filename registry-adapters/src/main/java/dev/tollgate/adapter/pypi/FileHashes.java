@@ -24,9 +24,10 @@ final class FileHashes {
 
   /** An unmodifiable copy that keeps the upstream's order, so rendered pages are stable. */
   static Map<String, String> ordered(Map<String, String> hashes) {
-    return hashes.isEmpty()
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
+    if (hashes.size() > 1) {
+      return Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
+    }
+    return hashes.isEmpty() ? Map.of() : Map.copyOf(hashes);
   }
 
   /**

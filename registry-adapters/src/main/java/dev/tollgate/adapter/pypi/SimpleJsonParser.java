@@ -7,8 +7,6 @@ import dev.tollgate.adapter.json.JsonSupport;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +16,8 @@ import java.util.Optional;
 /**
  * Reads a PEP 691 project page (with the PEP 700 and 714 additions) token by token with Jackson's
  * streaming parser: pages with tens of thousands of files are read in one pass without a tree.
- * Fields of the wrong type are errors that name the field; keys this reader does not know are
- * skipped at page level and kept per file.
+ * A field of the wrong type is an error that names it by JSON Pointer ({@code /files/3/size});
+ * keys this reader does not know are skipped at page level and kept per file.
  */
 final class SimpleJsonParser {
 
@@ -40,8 +38,8 @@ final class SimpleJsonParser {
         JsonToken value = json.nextToken();
         switch (key) {
           case "meta" -> apiVersion = meta(json);
-          case "name" -> PageChecks.sameProject(string(json, "name"), normalizedProject);
-          case "versions" -> versions = Optional.of(strings(json, "versions"));
+          case "name" -> PageChecks.sameProject(string(json), normalizedProject);
+          case "versions" -> versions = Optional.of(strings(json));
           case "files" -> files = files(json, base);
           default -> {
             if (value.isStructStart()) {
@@ -65,13 +63,13 @@ final class SimpleJsonParser {
   }
 
   private static String meta(JsonParser json) throws IOException, MalformedIndexException {
-    expect(json, JsonToken.START_OBJECT, "meta", "an object");
+    expect(json, JsonToken.START_OBJECT, "an object");
     String apiVersion = PageChecks.DEFAULT_API_VERSION;
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String key = json.currentName();
       JsonToken value = json.nextToken();
       if (key.equals("api-version")) {
-        apiVersion = PageChecks.apiVersion(string(json, "meta.api-version"));
+        apiVersion = PageChecks.apiVersion(string(json));
       } else if (value.isStructStart()) {
         json.skipChildren();
       }
@@ -81,17 +79,17 @@ final class SimpleJsonParser {
 
   private static List<DistributionFile> files(JsonParser json, URL base)
       throws IOException, MalformedIndexException {
-    expect(json, JsonToken.START_ARRAY, "files", "a list");
+    expect(json, JsonToken.START_ARRAY, "a list");
     List<DistributionFile> files = new ArrayList<>();
     while (json.nextToken() != JsonToken.END_ARRAY) {
-      files.add(file(json, base, "files[" + files.size() + "]"));
+      files.add(file(json, base));
     }
     return files;
   }
 
-  private static DistributionFile file(JsonParser json, URL base, String where)
+  private static DistributionFile file(JsonParser json, URL base)
       throws IOException, MalformedIndexException {
-    expect(json, JsonToken.START_OBJECT, where, "an object");
+    expect(json, JsonToken.START_OBJECT, "an object");
     DistributionFile.Builder file = DistributionFile.builder();
     boolean hasFilename = false;
     boolean hasUrl = false;
@@ -100,143 +98,140 @@ final class SimpleJsonParser {
     Optional<CoreMetadata> distInfoMetadata = Optional.empty();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String key = json.currentName();
-      String field = where + "." + key;
       JsonToken value = json.nextToken();
       if (value == JsonToken.VALUE_NULL && !key.equals("filename") && !key.equals("url")) {
         continue;
       }
       switch (key) {
         case "filename" -> {
-          file.filename(PageChecks.filename(string(json, field)));
+          file.filename(PageChecks.filename(string(json)));
           hasFilename = true;
         }
         case "url" -> {
-          IndexUrls.Target target = IndexUrls.resolve(base, string(json, field));
+          IndexUrls.Target target = IndexUrls.resolve(base, string(json));
           if (!target.http()) {
-            throw new MalformedIndexException(field + " is not an http(s) URL");
+            throw new MalformedIndexException(pointer(json) + " is not an http(s) URL");
           }
           file.url(target.url());
           hasUrl = true;
         }
         case "hashes" -> {
-          file.hashes(hashes(json, field));
+          file.hashes(hashes(json));
           hasHashes = true;
         }
-        case "requires-python" -> file.requiresPython(string(json, field));
-        case "yanked" -> file.yank(yank(json, field));
-        case "core-metadata" -> coreMetadata = Optional.of(coreMetadata(json, field));
-        case "dist-info-metadata" -> distInfoMetadata = Optional.of(coreMetadata(json, field));
-        case "gpg-sig" -> file.gpgSig(bool(json, field));
-        case "size" -> file.size(size(json, field));
-        case "upload-time" -> file.uploadTime(instant(json, field));
+        case "requires-python" -> file.requiresPython(string(json));
+        case "yanked" -> file.yank(yank(json));
+        case "core-metadata" -> coreMetadata = Optional.of(coreMetadata(json));
+        case "dist-info-metadata" -> distInfoMetadata = Optional.of(coreMetadata(json));
+        case "gpg-sig" -> file.gpgSig(bool(json));
+        case "size" -> file.size(size(json));
+        case "upload-time" -> file.uploadTime(uploadTime(json));
         default -> file.otherJsonField(key, JsonSupport.mapper().readTree(json));
       }
     }
     if (!hasFilename || !hasUrl || !hasHashes) {
-      throw new MalformedIndexException(where + " lacks 'filename', 'url' or 'hashes'");
+      throw new MalformedIndexException(pointer(json) + " lacks 'filename', 'url' or 'hashes'");
     }
     Optional<CoreMetadata> announced = coreMetadata.isPresent() ? coreMetadata : distInfoMetadata;
     announced.ifPresent(file::coreMetadata);
     return file.build();
   }
 
-  private static Map<String, String> hashes(JsonParser json, String field)
+  private static Map<String, String> hashes(JsonParser json)
       throws IOException, MalformedIndexException {
-    expect(json, JsonToken.START_OBJECT, field, "an object of hex digests");
+    expect(json, JsonToken.START_OBJECT, "an object of hex digests");
     Map<String, String> hashes = new LinkedHashMap<>();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String name = json.currentName();
       json.nextToken();
-      FileHashes.put(hashes, name, string(json, field + "." + name));
+      FileHashes.put(hashes, name, string(json));
     }
     return hashes;
   }
 
   /** PEP 592 in JSON: {@code false}, {@code true}, or the reason. */
-  private static YankStatus yank(JsonParser json, String field)
-      throws IOException, MalformedIndexException {
+  private static YankStatus yank(JsonParser json) throws IOException, MalformedIndexException {
     return switch (json.currentToken()) {
       case VALUE_FALSE -> YankStatus.NOT_YANKED;
       case VALUE_TRUE -> YankStatus.yanked("");
       case VALUE_STRING -> YankStatus.yanked(json.getText());
-      default -> throw typeError(json, field, "a boolean or a reason");
+      default -> throw typeError(json, "a boolean or a reason");
     };
   }
 
   /** PEP 658/714 in JSON: a boolean, or an object of the metadata file's digests. */
-  private static CoreMetadata coreMetadata(JsonParser json, String field)
+  private static CoreMetadata coreMetadata(JsonParser json)
       throws IOException, MalformedIndexException {
     return switch (json.currentToken()) {
       case VALUE_FALSE -> CoreMetadata.NONE;
       case VALUE_TRUE -> CoreMetadata.available(Map.of());
-      case START_OBJECT -> CoreMetadata.available(hashes(json, field));
-      default -> throw typeError(json, field, "a boolean or an object of hashes");
+      case START_OBJECT -> CoreMetadata.available(hashes(json));
+      default -> throw typeError(json, "a boolean or an object of hashes");
     };
   }
 
-  private static long size(JsonParser json, String field)
-      throws IOException, MalformedIndexException {
+  private static long size(JsonParser json) throws IOException, MalformedIndexException {
     if (json.currentToken() != JsonToken.VALUE_NUMBER_INT
         || json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
         || json.getLongValue() < 0) {
-      throw typeError(json, field, "a byte count");
+      throw typeError(json, "a byte count");
     }
     return json.getLongValue();
   }
 
-  /** PEP 700 upload time: ISO 8601 in UTC ({@code 2023-01-01T12:00:00.123456Z}). */
-  private static Instant instant(JsonParser json, String field)
-      throws IOException, MalformedIndexException {
-    String text = string(json, field);
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new MalformedIndexException(
-          field + " is not an ISO 8601 time: " + UpstreamText.quote(text), e);
-    }
+  private static Instant uploadTime(JsonParser json) throws IOException, MalformedIndexException {
+    String text = string(json);
+    return UploadTimes.parse(text)
+        .orElseThrow(
+            () ->
+                new MalformedIndexException(
+                    pointer(json) + " is not an ISO 8601 time: " + UpstreamText.quote(text)));
   }
 
-  private static List<String> strings(JsonParser json, String field)
-      throws IOException, MalformedIndexException {
-    expect(json, JsonToken.START_ARRAY, field, "a list of strings");
+  private static List<String> strings(JsonParser json) throws IOException, MalformedIndexException {
+    expect(json, JsonToken.START_ARRAY, "a list of strings");
     List<String> values = new ArrayList<>();
     while (json.nextToken() != JsonToken.END_ARRAY) {
-      values.add(string(json, field + "[" + values.size() + "]"));
+      values.add(string(json));
     }
     return values;
   }
 
-  private static String string(JsonParser json, String field)
-      throws IOException, MalformedIndexException {
+  private static String string(JsonParser json) throws IOException, MalformedIndexException {
     if (json.currentToken() != JsonToken.VALUE_STRING) {
-      throw typeError(json, field, "a string");
+      throw typeError(json, "a string");
     }
     return json.getText();
   }
 
-  private static boolean bool(JsonParser json, String field) throws MalformedIndexException {
+  private static boolean bool(JsonParser json) throws MalformedIndexException {
     JsonToken token = json.currentToken();
     if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-      throw typeError(json, field, "a boolean");
+      throw typeError(json, "a boolean");
     }
     return token == JsonToken.VALUE_TRUE;
   }
 
-  private static void expect(JsonParser json, JsonToken token, String field, String what)
+  private static void expect(JsonParser json, JsonToken token, String what)
       throws MalformedIndexException {
     if (json.currentToken() != token) {
-      throw typeError(json, field, what);
+      throw typeError(json, what);
     }
   }
 
-  private static MalformedIndexException typeError(JsonParser json, String field, String what) {
+  private static MalformedIndexException typeError(JsonParser json, String what) {
     return new MalformedIndexException(
-        field
+        pointer(json)
             + " must be "
             + what
             + ", found "
             + json.currentToken()
             + " at line "
             + json.currentLocation().getLineNr());
+  }
+
+  /** Where the parser is, as a JSON Pointer ({@code /files/3/size}), to name a field in errors. */
+  private static String pointer(JsonParser json) {
+    return json.getParsingContext().pathAsPointer().toString();
   }
 }

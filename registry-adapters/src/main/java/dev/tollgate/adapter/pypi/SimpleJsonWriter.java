@@ -6,7 +6,6 @@ import dev.tollgate.adapter.json.JsonSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -97,7 +96,7 @@ final class SimpleJsonWriter {
     }
     if (file.uploadTime().isPresent()) {
       json.writeStringField(
-          "upload-time", DateTimeFormatter.ISO_INSTANT.format(file.uploadTime().get()));
+          "upload-time", UploadTimes.format(file.uploadTime().get()));
     }
     for (Map.Entry<String, JsonNode> other : file.otherJsonFields().entrySet()) {
       json.writeFieldName(other.getKey());

@@ -87,15 +87,15 @@ class SimpleJsonParsingTest {
       delimiter = '|',
       quoteCharacter = '"',
       value = {
-        "project-pep691-size-not-integer.json     | files[0].size must be a byte count, found VALUE_STRING at line 1",
-        "project-pep691-missing-hashes.json       | files[0] lacks 'filename', 'url' or 'hashes'",
+        "project-pep691-size-not-integer.json     | /files/0/size must be a byte count, found VALUE_STRING at line 1",
+        "project-pep691-missing-hashes.json       | /files/0 lacks 'filename', 'url' or 'hashes'",
         "project-pep691-duplicate-key.json        | invalid JSON: Duplicate field 'filename'",
         "project-pep691-truncated.json            | invalid JSON: Unexpected end-of-input in VALUE_STRING",
         "project-pep691-wrong-project.json        | page is for project 'requests', not 'tg-alpha'",
         "project-pep691-file-name-with-slash.json | file '../tg_alpha-1.0.0-py3-none-any.whl': slash or backslash in file name",
         "project-pep691-api-version-2.json        | API version 2.0 is not supported (major version 1 only)",
-        "project-pep691-file-url-not-http.json    | files[0].url is not an http(s) URL",
-        "project-pep691-bad-upload-time.json      | files[0].upload-time is not an ISO 8601 time: 'yesterday'",
+        "project-pep691-file-url-not-http.json    | /files/0/url is not an http(s) URL",
+        "project-pep691-bad-upload-time.json      | /files/0/upload-time is not an ISO 8601 time: 'yesterday'",
       })
   void refusesPagesItCannotReadSafely(String fixture, String message) {
     MalformedIndexException e =
@@ -111,14 +111,14 @@ class SimpleJsonParsingTest {
         "[]                                              | page is not a JSON object",
         "{\"meta\": {\"api-version\": \"1.0\"}}          | page has no 'files' list",
         "{\"files\": []} {}                              | content after the JSON object",
-        "{\"files\": {}}                                 | files must be a list, found START_OBJECT at line 1",
+        "{\"files\": {}}                                 | /files must be a list, found START_OBJECT at line 1",
         "{\"meta\": {\"api-version\": \"one\"}, \"files\": []} | API version 'one' is not Major.Minor",
         "{\"files\": [{\"filename\": \"a-1.0.tar.gz\", \"url\": \"/a\", \"hashes\": {\"sha256\": 7}}]}"
-            + " | files[0].hashes.sha256 must be a string, found VALUE_NUMBER_INT at line 1",
+            + " | /files/0/hashes/sha256 must be a string, found VALUE_NUMBER_INT at line 1",
         "{\"files\": [{\"filename\": \"a-1.0.tar.gz\", \"url\": \"/a\", \"hashes\": {}, \"size\": -1}]}"
-            + " | files[0].size must be a byte count, found VALUE_NUMBER_INT at line 1",
+            + " | /files/0/size must be a byte count, found VALUE_NUMBER_INT at line 1",
         "{\"files\": [{\"filename\": \"a-1.0.tar.gz\", \"url\": \"/a\", \"hashes\": {}, \"yanked\": 1}]}"
-            + " | files[0].yanked must be a boolean or a reason, found VALUE_NUMBER_INT at line 1",
+            + " | /files/0/yanked must be a boolean or a reason, found VALUE_NUMBER_INT at line 1",
       })
   void refusesMalformedStructure(String json, String message) {
     MalformedIndexException e =

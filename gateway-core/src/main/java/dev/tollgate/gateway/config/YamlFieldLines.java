@@ -1,0 +1,82 @@
+package dev.tollgate.gateway.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The line each field of a YAML file is written on ({@code server.port} → 3), so that a value found
+ * invalid after binding can still be reported at its line.
+ */
+final class YamlFieldLines {
+
+  private static final YAMLFactory YAML = new YAMLFactory();
+
+  private final Map<String, Integer> lines;
+
+  private YamlFieldLines(Map<String, Integer> lines) {
+    this.lines = lines;
+  }
+
+  /** Indexes {@code file}; a file that cannot be read or parsed yields an empty index. */
+  static YamlFieldLines of(Path file) {
+    Map<String, Integer> lines = new HashMap<>();
+    try (JsonParser parser = YAML.createParser(file.toFile())) {
+      Deque<String> path = new ArrayDeque<>();
+      Deque<int[]> arrayIndex = new ArrayDeque<>();
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        switch (token) {
+          case FIELD_NAME -> {
+            String parent = path.isEmpty() ? "" : path.peek() + ".";
+            lines.putIfAbsent(parent + parser.currentName(), parser.currentTokenLocation().getLineNr());
+          }
+          case START_OBJECT, START_ARRAY -> {
+            String here = currentPath(parser, path, arrayIndex);
+            path.push(here);
+            arrayIndex.push(token == JsonToken.START_ARRAY ? new int[] {0} : null);
+          }
+          case END_OBJECT, END_ARRAY -> {
+            path.pop();
+            arrayIndex.pop();
+            advance(arrayIndex);
+          }
+          default -> advance(arrayIndex);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new YamlFieldLines(lines);
+    }
+    return new YamlFieldLines(lines);
+  }
+
+  private static String currentPath(JsonParser parser, Deque<String> path, Deque<int[]> arrayIndex) {
+    String parent = path.isEmpty() ? "" : path.peek();
+    if (!arrayIndex.isEmpty() && arrayIndex.peek() != null) {
+      return parent + "[" + arrayIndex.peek()[0] + "]";
+    }
+    String name = parser.currentName();
+    if (name == null) {
+      return parent;
+    }
+    return parent.isEmpty() ? name : parent + "." + name;
+  }
+
+  private static void advance(Deque<int[]> arrayIndex) {
+    if (!arrayIndex.isEmpty() && arrayIndex.peek() != null) {
+      arrayIndex.peek()[0]++;
+    }
+  }
+
+  /** The line of {@code field} (dotted path), if it is written in the file. */
+  Optional<Integer> line(String field) {
+    return Optional.ofNullable(lines.get(field));
+  }
+}
