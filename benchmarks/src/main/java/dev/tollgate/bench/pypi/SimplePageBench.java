@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What the gateway spends on a project page it filters: parse the upstream page, drop the files of
  * half the versions, write the page for the client. Measured against copying the same bytes once
- * (the least any proxy does with a page), so the result reads as a ratio. The page is synthetic
- * and PyPI-like: {@code files} files, a wheel and an sdist per version, each with sha256, sizes,
- * upload times, requires-python and core metadata, served from absolute upstream URLs.
+ * (the least any proxy does with a page), so the result reads as a ratio. The page is synthetic and
+ * PyPI-like: {@code files} files, a wheel and an sdist per version, each with sha256, sizes, upload
+ * times, requires-python and core metadata, served from absolute upstream URLs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,7 +67,9 @@ public class SimplePageBench {
 
   @Benchmark
   public byte[] htmlToHtml() throws MalformedIndexException {
-    return filterAndWrite(SimpleApiCodec.parseProjectPage(htmlPage, "text/html", PAGE_URL, PROJECT), SimpleFormat.HTML);
+    return filterAndWrite(
+        SimpleApiCodec.parseProjectPage(htmlPage, "text/html", PAGE_URL, PROJECT),
+        SimpleFormat.HTML);
   }
 
   @Benchmark
@@ -86,7 +88,8 @@ public class SimplePageBench {
 
   /** Keeps versions with an even patch number, i.e. half the files, as a version policy would. */
   private static byte[] filterAndWrite(SimpleProjectPage page, SimpleFormat format) {
-    SimpleProjectPage kept = page.filter((file, version) -> version.map(SimplePageBench::evenPatch).orElse(false));
+    SimpleProjectPage kept =
+        page.filter((file, version) -> version.map(SimplePageBench::evenPatch).orElse(false));
     return SimpleApiCodec.writeProjectPage(kept, format, VIA_GATEWAY);
   }
 
@@ -102,13 +105,19 @@ public class SimplePageBench {
       int release = i / 2;
       String version = (release / 100) + "." + (release / 10 % 10) + "." + (release % 10);
       String filename =
-          i % 2 == 0 ? "tg_alpha-" + version + "-py3-none-any.whl" : "tg-alpha-" + version + ".tar.gz";
+          i % 2 == 0
+              ? "tg_alpha-" + version + "-py3-none-any.whl"
+              : "tg-alpha-" + version + ".tar.gz";
       byte[] digest = new byte[32];
       random.nextBytes(digest);
       DistributionFile.Builder file =
           DistributionFile.builder()
               .filename(filename)
-              .url("https://files.example.org/packages/" + hex.formatHex(digest, 0, 2) + "/" + filename)
+              .url(
+                  "https://files.example.org/packages/"
+                      + hex.formatHex(digest, 0, 2)
+                      + "/"
+                      + filename)
               .hashes(Map.of("sha256", hex.formatHex(digest)))
               .requiresPython(">=3.8")
               .size(10_000 + random.nextInt(1_000_000))

@@ -15,9 +15,10 @@ import java.util.Optional;
  * The line each field of a YAML file is written on ({@code server.port} → 3), so that a value found
  * invalid after binding can still be reported at its line.
  */
-final class YamlFieldLines {
+public final class YamlFieldLines {
 
   private static final YAMLFactory YAML = new YAMLFactory();
+  private static final int NOT_A_LIST = -1;
 
   private final Map<String, Integer> lines;
 
@@ -26,7 +27,7 @@ final class YamlFieldLines {
   }
 
   /** Indexes {@code file}; a file that cannot be read or parsed yields an empty index. */
-  static YamlFieldLines of(Path file) {
+  public static YamlFieldLines of(Path file) {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser parser = YAML.createParser(file.toFile())) {
       Deque<String> path = new ArrayDeque<>();
@@ -41,7 +42,7 @@ final class YamlFieldLines {
           case START_OBJECT, START_ARRAY -> {
             String here = currentPath(parser, path, arrayIndex);
             path.push(here);
-            arrayIndex.push(token == JsonToken.START_ARRAY ? new int[] {0} : null);
+            arrayIndex.push(new int[] {token == JsonToken.START_ARRAY ? 0 : NOT_A_LIST});
           }
           case END_OBJECT, END_ARRAY -> {
             path.pop();
@@ -51,15 +52,16 @@ final class YamlFieldLines {
           default -> advance(arrayIndex);
         }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       return new YamlFieldLines(lines);
     }
     return new YamlFieldLines(lines);
   }
 
-  private static String currentPath(JsonParser parser, Deque<String> path, Deque<int[]> arrayIndex) {
+  private static String currentPath(JsonParser parser, Deque<String> path, Deque<int[]> arrayIndex)
+      throws IOException {
     String parent = path.isEmpty() ? "" : path.peek();
-    if (!arrayIndex.isEmpty() && arrayIndex.peek() != null) {
+    if (!arrayIndex.isEmpty() && arrayIndex.peek()[0] != NOT_A_LIST) {
       return parent + "[" + arrayIndex.peek()[0] + "]";
     }
     String name = parser.currentName();
@@ -70,13 +72,13 @@ final class YamlFieldLines {
   }
 
   private static void advance(Deque<int[]> arrayIndex) {
-    if (!arrayIndex.isEmpty() && arrayIndex.peek() != null) {
+    if (!arrayIndex.isEmpty() && arrayIndex.peek()[0] != NOT_A_LIST) {
       arrayIndex.peek()[0]++;
     }
   }
 
   /** The line of {@code field} (dotted path), if it is written in the file. */
-  Optional<Integer> line(String field) {
+  public Optional<Integer> line(String field) {
     return Optional.ofNullable(lines.get(field));
   }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tollgate.gateway.config.ConfigException;
+import dev.tollgate.gateway.config.YamlFieldLines;
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.rules.Enforcement;
 import dev.tollgate.policy.rules.ListEntry;
@@ -72,8 +74,11 @@ public final class PolicyFileLoader {
               RawEntry raw;
               try {
                 raw = YAML.readValue(parser, RawEntry.class);
-              } catch (JsonProcessingException e) {
-                throw new ConfigException(where(file, parser.currentTokenLocation()) + ": " + field
+              } catch (JsonMappingException e) {
+                String key = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+                String line = YamlFieldLines.of(file).line(field + "." + key)
+                    .map(l -> file + ":" + l).orElse(where(file, at));
+                throw new ConfigException(line + ": " + field
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse("invalid"), e);
               }
               target.add(toEntry(ecosystem, scheme, raw, file, at, field));

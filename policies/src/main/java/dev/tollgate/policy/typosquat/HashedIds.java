@@ -1,44 +1,47 @@
 package dev.tollgate.policy.typosquat;
 
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed-size, open-addressing multimap from 64-bit string hashes to name ids. The deletion index
- * holds about twenty entries per protected name (two million for 100,000 names); as strings in a
- * {@code HashMap} they would cost several hundred megabytes, here they cost 24 bytes each. Two
- * strings can share a hash, so callers verify every id they get.
+ * A fixed-size, open-addressing multimap from string hashes to name ids, packed into one
+ * {@code long} per entry (the top 40 bits of the hash, then the id). The deletion index holds about
+ * twenty entries per protected name (two million for 100,000 names); as strings in a
+ * {@code HashMap} they would cost several hundred megabytes, here 16 bytes each, and a lookup
+ * touches one array. Two strings can share a hash, so callers verify every id they get.
  */
 final class HashedIds {
 
-  private static final int EMPTY = -1;
+  /** Ids take the low bits of an entry: up to 16,777,215 names per ecosystem. */
+  private static final int ID_BITS = 24;
 
-  private final long[] hashes;
-  private final int[] ids;
+  private static final long ID_MASK = (1L << ID_BITS) - 1;
+  private static final long EMPTY = 0;
 
-  /** Room for {@code entries} entries, the table kept at most half full so lookups stay short. */
-  HashedIds(int entries) {
-    int slots = Math.max(2, entries * 2);
-    hashes = new long[slots];
-    ids = new int[slots];
-    Arrays.fill(ids, EMPTY);
+  private final long[] entries;
+
+  /** Room for {@code count} entries, the table kept at most half full so lookups stay short. */
+  HashedIds(int count) {
+    entries = new long[Math.max(2, count * 2)];
   }
 
   /** Adds one entry; at most the number given to the constructor may be added. */
   void add(long hash, int id) {
+    if (id >= ID_MASK) {
+      throw new IllegalArgumentException("too many protected names: " + id);
+    }
     int slot = slotOf(hash);
-    while (ids[slot] != EMPTY) {
+    while (entries[slot] != EMPTY) {
       slot = next(slot);
     }
-    hashes[slot] = hash;
-    ids[slot] = id;
+    entries[slot] = (hash & ~ID_MASK) | (id + 1);
   }
 
   /** Passes each id stored under {@code hash} to {@code action}. */
   void forEach(long hash, IntConsumer action) {
-    for (int slot = slotOf(hash); ids[slot] != EMPTY; slot = next(slot)) {
-      if (hashes[slot] == hash) {
-        action.accept(ids[slot]);
+    long wanted = hash & ~ID_MASK;
+    for (int slot = slotOf(hash); entries[slot] != EMPTY; slot = next(slot)) {
+      if ((entries[slot] & ~ID_MASK) == wanted) {
+        action.accept((int) (entries[slot] & ID_MASK) - 1);
       }
     }
   }
@@ -51,15 +54,21 @@ final class HashedIds {
         hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
       }
     }
-    return hash;
+    return mixed(hash);
+  }
+
+  /** Spreads every input bit over the high bits, which pick the slot and are stored. */
+  private static long mixed(long hash) {
+    long h = (hash ^ (hash >>> 33)) * 0xff51afd7ed558ccdL;
+    h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
   }
 
   private int slotOf(long hash) {
-    long mixed = (hash ^ (hash >>> 33)) * 0xff51afd7ed558ccdL;
-    return (int) Long.remainderUnsigned(mixed ^ (mixed >>> 33), hashes.length);
+    return (int) Long.remainderUnsigned(hash >>> ID_BITS, entries.length);
   }
 
   private int next(int slot) {
-    return slot + 1 == hashes.length ? 0 : slot + 1;
+    return slot + 1 == entries.length ? 0 : slot + 1;
   }
 }

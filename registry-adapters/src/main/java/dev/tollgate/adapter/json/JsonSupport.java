@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one configured Jackson mapper of the adapters, so every ecosystem reads upstream JSON with the
- * same safety settings. Duplicate keys are rejected: two parsers that pick different duplicates (the
- * gateway and the client behind it) would otherwise see two different documents.
+ * The one configured Jackson mapper of the adapters, so every ecosystem reads upstream JSON with
+ * the same safety settings. Duplicate keys are rejected: two parsers that pick different duplicates
+ * (the gateway and the client behind it) would otherwise see two different documents.
  */
 public final class JsonSupport {
 

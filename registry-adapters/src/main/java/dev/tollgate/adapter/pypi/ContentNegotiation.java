@@ -40,14 +40,16 @@ public final class ContentNegotiation {
   private static final MediaType ANYTHING = new MediaType("*", "*", Map.of());
 
   /** RFC 9110 qvalue, also in the {@code .5} form some HTTP libraries send. */
-  private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?|\\.[0-9]{1,3}");
+  private static final Pattern QVALUE =
+      Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?|\\.[0-9]{1,3}");
 
   private ContentNegotiation() {}
 
   /**
    * Chooses the serialisation for one request.
    *
-   * @param acceptHeaderValues every {@code Accept} header line of the request (none: anything)
+   * @param acceptHeaderValues every {@code Accept} header line of the request; none, or none that
+   *     parses, counts as {@code *}{@code /*}
    * @param formatParameter the {@code format} query parameter, if the request had one
    */
   public static Negotiation negotiate(
@@ -87,9 +89,9 @@ public final class ContentNegotiation {
   }
 
   /**
-   * A type a client may ask for, and the format and content type that answer it. The {@code
-   * latest} aliases count only when named: a wildcard must not reach a v1 type the client excluded
-   * by name through them.
+   * A type a client may ask for, and the format and content type that answer it. The {@code latest}
+   * aliases count only when named: a wildcard must not reach a v1 type the client excluded by name
+   * through them.
    */
   private record Offer(
       String requested, SimpleFormat format, String answeredAs, boolean onlyByName) {
@@ -99,8 +101,8 @@ public final class ContentNegotiation {
   }
 
   /**
-   * How a client's ranges rate one offered type: the quality of the most specific matching range
-   * (3 for the exact type, 2 for {@code type/*}, 1 for {@code *}{@code /*}, 0 for no match).
+   * How a client's ranges rate one offered type: the quality of the most specific matching range (3
+   * for the exact type, 2 for {@code type/*}, 1 for {@code *}{@code /*}, 0 for no match).
    */
   private record Match(double quality, int specificity) {
     static final Match NONE = new Match(0, 0);

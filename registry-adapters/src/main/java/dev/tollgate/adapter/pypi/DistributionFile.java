@@ -48,6 +48,7 @@ public record DistributionFile(
     Objects.requireNonNull(gpgSig, "gpgSig");
     Objects.requireNonNull(size, "size");
     Objects.requireNonNull(uploadTime, "uploadTime");
+    Objects.requireNonNull(otherJsonFields, "otherJsonFields");
     otherJsonFields =
         otherJsonFields.isEmpty()
             ? Map.of()

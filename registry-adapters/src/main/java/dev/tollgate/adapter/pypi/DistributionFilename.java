@@ -7,14 +7,14 @@ import java.util.Optional;
 
 /**
  * The project and version a distribution's file name declares. The simple API lists files, not
- * versions; version policy needs the version of every file, and a direct download must be judged
- * by the same reading of its name as the page it came from.
+ * versions; version policy needs the version of every file, and a direct download must be judged by
+ * the same reading of its name as the page it came from.
  *
  * <p>Wheels follow the binary distribution format ({@code
  * name-version[-build]-python-abi-platform.whl}); eggs are {@code name-version[-...].egg}. Source
  * distributions are {@code name-version.ext}, and since legacy names may contain dashes, the
- * version starts after the first dash whose prefix normalises to the expected project (the rule
- * pip applies). A file whose name does not fit, or names another project, has no version.
+ * version starts after the first dash whose prefix normalises to the expected project (the rule pip
+ * applies). A file whose name does not fit, or names another project, has no version.
  */
 public record DistributionFilename(Kind kind, String project, String version) {
 
@@ -31,8 +31,17 @@ public record DistributionFilename(Kind kind, String project, String version) {
   /** Every archive extension pip accepts for a source distribution. */
   private static final List<String> SDIST_EXTENSIONS =
       List.of(
-          ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz",
-          ".tar.lzma", ".tar");
+          ".tar.gz",
+          ".tgz",
+          ".zip",
+          ".tar.bz2",
+          ".tbz",
+          ".tar.xz",
+          ".txz",
+          ".tlz",
+          ".tar.lz",
+          ".tar.lzma",
+          ".tar");
 
   public DistributionFilename {
     Objects.requireNonNull(kind, "kind");
@@ -49,8 +58,8 @@ public record DistributionFilename(Kind kind, String project, String version) {
   }
 
   /**
-   * Reads {@code filename} without knowing its project. A source distribution's version then
-   * starts at the first dash followed by a digit, which is only a guess for names with dashes.
+   * Reads {@code filename} without knowing its project. A source distribution's version then starts
+   * at the first dash followed by a digit, which is only a guess for names with dashes.
    */
   public static Optional<DistributionFilename> parse(String filename) {
     return parse(filename, Optional.empty());
@@ -80,7 +89,8 @@ public record DistributionFilename(Kind kind, String project, String version) {
         name ->
             !name.project().isEmpty()
                 && !name.version().isEmpty()
-                && normalizedProject.map(p -> PypiNames.normalize(name.project()).equals(p))
+                && normalizedProject
+                    .map(p -> PypiNames.normalize(name.project()).equals(p))
                     .orElse(true));
   }
 

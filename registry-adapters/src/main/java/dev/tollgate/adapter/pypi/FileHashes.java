@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Digests as the simple API writes them (hash name to hex digest), kept in one canonical form, lower
- * case, so that the gateway's comparison with the digest it computes cannot fail on spelling.
+ * Digests as the simple API writes them (hash name to hex digest), kept in one canonical form,
+ * lower case, so that the gateway's comparison with the digest it computes cannot fail on spelling.
  */
 final class FileHashes {
 
@@ -40,12 +40,15 @@ final class FileHashes {
     if (name.isEmpty()) {
       throw new MalformedIndexException("empty hash name");
     }
-    if (hexDigest.isEmpty() || !isHex(hexDigest)) {
+    Optional<String> digest = lowerCaseHex(hexDigest);
+    if (digest.isEmpty()) {
       throw new MalformedIndexException(
-          "hash " + UpstreamText.quote(name) + " is not a hexadecimal digest: "
+          "hash "
+              + UpstreamText.quote(name)
+              + " is not a hexadecimal digest: "
               + UpstreamText.quote(hexDigest));
     }
-    hashes.put(name.toLowerCase(Locale.ROOT), hexDigest.toLowerCase(Locale.ROOT));
+    hashes.put(name.toLowerCase(Locale.ROOT), digest.get());
   }
 
   /**
@@ -62,12 +65,20 @@ final class FileHashes {
     return Optional.empty();
   }
 
-  private static boolean isHex(String text) {
+  /** {@code text} in lower case if it is a non-empty hex string; one pass, no copy if already. */
+  private static Optional<String> lowerCaseHex(String text) {
+    boolean upperCase = false;
     for (int i = 0; i < text.length(); i++) {
-      if (PercentCoding.hexValue(text.charAt(i)) < 0) {
-        return false;
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'F') {
+        upperCase = true;
+      } else if (PercentCoding.hexValue(c) < 0) {
+        return Optional.empty();
       }
     }
-    return true;
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(upperCase ? text.toLowerCase(Locale.ROOT) : text);
   }
 }

@@ -8,7 +8,9 @@ package dev.tollgate.adapter.pypi;
 @FunctionalInterface
 public interface FileLinker {
 
-  /** The absolute or root-relative URL, without fragment, at which the client fetches {@code file}. */
+  /**
+   * The absolute or root-relative URL, without fragment, at which the client fetches {@code file}.
+   */
   String link(DistributionFile file);
 
   /**

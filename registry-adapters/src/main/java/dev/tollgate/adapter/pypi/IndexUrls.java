@@ -17,15 +17,25 @@ final class IndexUrls {
   /** Hash names a PEP 503 fragment may carry (those hashlib guarantees). */
   private static final Set<String> FRAGMENT_HASHES =
       Set.of(
-          "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384",
-          "sha3_512", "blake2b", "blake2s");
+          "md5",
+          "sha1",
+          "sha224",
+          "sha256",
+          "sha384",
+          "sha512",
+          "sha3_224",
+          "sha3_256",
+          "sha3_384",
+          "sha3_512",
+          "blake2b",
+          "blake2s");
 
   private IndexUrls() {}
 
   /** A link split at its first {@code #}: the reference and the fragment (empty if none). */
   record Link(String reference, String fragment) {
     static Link of(String href) {
-      String cleaned = stripTabsAndNewlines(href).strip();
+      String cleaned = stripTabsAndNewlines(href).trim();
       int hash = cleaned.indexOf('#');
       return hash < 0
           ? new Link(cleaned, "")

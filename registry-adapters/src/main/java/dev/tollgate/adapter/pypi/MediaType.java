@@ -71,7 +71,8 @@ record MediaType(String type, String subtype, Map<String, String> parameters) {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
         return false;
       }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 final class PercentCoding {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  private static final String UNSAFE_IN_URL = " \"<>\\^`{|}";
+  private static final boolean[] SAFE_IN_URL = safeInUrl();
 
   private PercentCoding() {}
 
@@ -81,15 +81,15 @@ final class PercentCoding {
   }
 
   /**
-   * Encodes only what may not appear raw in a URL (controls, space, non-ASCII and {@code "<>\^`{|}}),
-   * leaving existing escapes and delimiters alone, as browsers and pip do with sloppy links.
+   * Encodes only what may not appear raw in a URL (controls, space, non-ASCII and {@code
+   * "<>\^`{|}}), leaving existing escapes and delimiters alone, as browsers and pip do with sloppy
+   * links.
    */
   static String encodeUnsafe(String url) {
     StringBuilder out = null;
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
-      boolean safe = c > 0x20 && c < 0x7f && UNSAFE_IN_URL.indexOf(c) < 0;
-      if (safe) {
+      if (c < SAFE_IN_URL.length && SAFE_IN_URL[c]) {
         if (out != null) {
           out.append(c);
         }
@@ -107,7 +107,9 @@ final class PercentCoding {
     return out == null ? url : out.toString();
   }
 
-  /** The value of an ASCII hex digit, or -1 ({@link Character#digit} also takes non-ASCII digits). */
+  /**
+   * The value of an ASCII hex digit, or -1 ({@link Character#digit} also takes non-ASCII digits).
+   */
   static int hexValue(char c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
@@ -119,6 +121,15 @@ final class PercentCoding {
       return c - 'A' + 10;
     }
     return -1;
+  }
+
+  /** Printable ASCII except space and {@code "<>\^`{|}}, indexed by character. */
+  private static boolean[] safeInUrl() {
+    boolean[] safe = new boolean[0x7f];
+    for (char c = 0x21; c < 0x7f; c++) {
+      safe[c] = "\"<>\\^`{|}".indexOf(c) < 0;
+    }
+    return safe;
   }
 
   private static boolean isUnreserved(int c) {

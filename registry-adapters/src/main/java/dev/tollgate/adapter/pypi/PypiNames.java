@@ -5,8 +5,8 @@ import dev.tollgate.policy.coordinates.PackageNames;
 
 /**
  * PyPI project names as the gateway accepts them: PEP 508 syntax, at most {@value #MAX_LENGTH}
- * characters, compared in their PEP 503 normalised form. Names are checked here before they reach
- * a policy, a cache key or an upstream URL.
+ * characters, compared in their PEP 503 normalised form. Names are checked here before they reach a
+ * policy, a cache key or an upstream URL.
  */
 public final class PypiNames {
 
@@ -39,11 +39,6 @@ public final class PypiNames {
       }
     }
     return true;
-  }
-
-  /** Whether {@code name} is valid and already in normal form, i.e. usable as a canonical path. */
-  public static boolean isNormalized(String name) {
-    return isValidProjectName(name) && normalize(name).equals(name);
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {

@@ -54,7 +54,9 @@ public sealed interface PypiRequest {
     }
   }
 
-  /** A path that is malformed or hostile (answer 400 with {@code reason}); it never goes upstream. */
+  /**
+   * A path that is malformed or hostile (answer 400 with {@code reason}); it never goes upstream.
+   */
   record Rejected(String reason) implements PypiRequest {
     public Rejected {
       Objects.requireNonNull(reason, "reason");

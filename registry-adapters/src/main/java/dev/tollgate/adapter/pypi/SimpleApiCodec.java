@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The gateway's entry point to the simple API's two serialisations: read an upstream page of
- * either kind into a {@link SimpleProjectPage}, and write pages and the project list in the format
- * a client negotiated (see {@link ContentNegotiation}). Pure functions over bytes; the gateway does
+ * The gateway's entry point to the simple API's two serialisations: read an upstream page of either
+ * kind into a {@link SimpleProjectPage}, and write pages and the project list in the format a
+ * client negotiated (see {@link ContentNegotiation}). Pure functions over bytes; the gateway does
  * the fetching.
  */
 public final class SimpleApiCodec {
@@ -23,7 +23,11 @@ public final class SimpleApiCodec {
    * last (the header PEP 691 recommends for clients).
    */
   public static final String UPSTREAM_ACCEPT =
-      SimpleFormat.JSON_V1 + ", " + SimpleFormat.HTML_V1 + ";q=0.2, " + SimpleFormat.TEXT_HTML
+      SimpleFormat.JSON_V1
+          + ", "
+          + SimpleFormat.HTML_V1
+          + ";q=0.2, "
+          + SimpleFormat.TEXT_HTML
           + ";q=0.01";
 
   private SimpleApiCodec() {}
@@ -36,7 +40,8 @@ public final class SimpleApiCodec {
    *     requires, and its {@code charset} the HTML encoding (UTF-8 when absent)
    * @param pageUrl the absolute URL the page was fetched from, for relative links
    * @param normalizedProject the project asked for
-   * @throws MalformedIndexException if the type is not a simple-API type, or the page cannot be read
+   * @throws MalformedIndexException if the type is not a simple-API type, or the page cannot be
+   *     read
    */
   public static SimpleProjectPage parseProjectPage(
       byte[] body, String contentType, String pageUrl, String normalizedProject)

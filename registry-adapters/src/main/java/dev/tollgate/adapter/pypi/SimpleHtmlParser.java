@@ -17,8 +17,8 @@ import org.jsoup.parser.StreamParser;
 
 /**
  * Reads a PEP 503 project page. jsoup tokenizes it as HTML5 does (entities, comments, unquoted
- * attributes), streaming element by element and discarding each one once read, so a page of tens
- * of thousands of links never becomes a whole document tree.
+ * attributes), streaming element by element and discarding each one once read, so a page of tens of
+ * thousands of links never becomes a whole document tree.
  *
  * <p>Every {@code <a href>} is a file, except links to directories and to non-http(s) URLs, which
  * pages may carry for navigation. Links resolve against the first {@code <base href>} if the page

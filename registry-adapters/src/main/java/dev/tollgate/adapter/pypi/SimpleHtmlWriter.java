@@ -26,7 +26,8 @@ final class SimpleHtmlWriter {
       html.append("    <a href=\"");
       escape(html, linker.link(file));
       FileHashes.preferred(file.hashes())
-          .ifPresent(hash -> html.append('#').append(hash.getKey()).append('=').append(hash.getValue()));
+          .ifPresent(
+              hash -> html.append('#').append(hash.getKey()).append('=').append(hash.getValue()));
       html.append('"');
       file.requiresPython().ifPresent(value -> attribute(html, "data-requires-python", value));
       if (file.yank().yanked()) {
@@ -55,7 +56,7 @@ final class SimpleHtmlWriter {
     header(html, "Simple index");
     for (String name : projectNames) {
       html.append("    <a href=\"");
-      escape(html, PypiNames.normalize(name));
+      escape(html, PercentCoding.encodePathSegment(PypiNames.normalize(name)));
       html.append("/\">");
       escape(html, name);
       html.append("</a>\n");

@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Reads a PEP 691 project page (with the PEP 700 and 714 additions) token by token with Jackson's
- * streaming parser: pages with tens of thousands of files are read in one pass without a tree.
- * A field of the wrong type is an error that names it by JSON Pointer ({@code /files/3/size});
- * keys this reader does not know are skipped at page level and kept per file.
+ * streaming parser: pages with tens of thousands of files are read in one pass without a tree. A
+ * field of the wrong type is an error that names it by JSON Pointer ({@code /files/3/size}); keys
+ * this reader does not know are skipped at page level and kept per file.
  */
 final class SimpleJsonParser {
 

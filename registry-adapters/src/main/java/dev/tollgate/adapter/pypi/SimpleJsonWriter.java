@@ -95,8 +95,7 @@ final class SimpleJsonWriter {
       json.writeNumberField("size", file.size().getAsLong());
     }
     if (file.uploadTime().isPresent()) {
-      json.writeStringField(
-          "upload-time", UploadTimes.format(file.uploadTime().get()));
+      json.writeStringField("upload-time", UploadTimes.format(file.uploadTime().get()));
     }
     for (Map.Entry<String, JsonNode> other : file.otherJsonFields().entrySet()) {
       json.writeFieldName(other.getKey());

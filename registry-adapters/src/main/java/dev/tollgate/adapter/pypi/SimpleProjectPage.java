@@ -1,7 +1,6 @@
 package dev.tollgate.adapter.pypi;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +23,7 @@ public final class SimpleProjectPage {
   private final String apiVersion;
   private final Optional<List<String>> declaredVersions;
   private final Map<String, DistributionFile> filesByName;
+  private final List<DistributionFile> files;
 
   /**
    * @param name the normalised project name
@@ -43,7 +43,8 @@ public final class SimpleProjectPage {
     for (DistributionFile file : files) {
       byName.putIfAbsent(file.filename(), file);
     }
-    this.filesByName = Collections.unmodifiableMap(byName);
+    this.filesByName = byName;
+    this.files = List.copyOf(byName.values());
   }
 
   /** The normalised project name. */
@@ -66,7 +67,7 @@ public final class SimpleProjectPage {
 
   /** The files, in upstream order. */
   public List<DistributionFile> files() {
-    return List.copyOf(filesByName.values());
+    return files;
   }
 
   /** The file of that name, to find the upstream URL and digest of a download. */
@@ -82,7 +83,7 @@ public final class SimpleProjectPage {
   /** The distinct versions of the listed files, in order of first appearance. */
   public List<String> fileVersions() {
     Set<String> versions = new LinkedHashSet<>();
-    for (DistributionFile file : filesByName.values()) {
+    for (DistributionFile file : files) {
       versionOf(file).ifPresent(versions::add);
     }
     return List.copyOf(versions);
@@ -94,7 +95,7 @@ public final class SimpleProjectPage {
    */
   public SimpleProjectPage filter(BiPredicate<DistributionFile, Optional<String>> keep) {
     List<DistributionFile> kept = new ArrayList<>(filesByName.size());
-    for (DistributionFile file : filesByName.values()) {
+    for (DistributionFile file : files) {
       if (keep.test(file, versionOf(file))) {
         kept.add(file);
       }

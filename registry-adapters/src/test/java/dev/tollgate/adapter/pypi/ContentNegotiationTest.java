@@ -19,36 +19,35 @@ class ContentNegotiationTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(
       delimiter = '|',
-      value = {
-        // pip 23 to 26
-        "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01"
-            + " | application/vnd.pypi.simple.v1+json",
-        // uv, and PEP 691's recommended client header
-        "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01"
-            + " | application/vnd.pypi.simple.v1+json",
-        // old pip and other PEP 503 clients
-        "text/html | text/html",
-        // a browser
-        "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8 | text/html",
-        // curl, requests' default: legacy clients keep the legacy page
-        "*/* | text/html",
-        // Java's HttpURLConnection default
-        "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2 | text/html",
-        "application/* | application/vnd.pypi.simple.v1+html",
-        "application/vnd.pypi.simple.v1+html | application/vnd.pypi.simple.v1+html",
-        "APPLICATION/VND.PYPI.SIMPLE.V1+JSON | application/vnd.pypi.simple.v1+json",
-        "application/vnd.pypi.simple.latest+json | application/vnd.pypi.simple.v1+json",
-        "application/vnd.pypi.simple.latest+html | application/vnd.pypi.simple.v1+html",
-        // a named type beats a wildcard of the same quality
-        "*/*, application/vnd.pypi.simple.v1+json | application/vnd.pypi.simple.v1+json",
-        // q=0 excludes a type even when a wildcard admits it
-        "*/*, text/html;q=0, application/vnd.pypi.simple.v1+html;q=0 | application/vnd.pypi.simple.v1+json",
-        "text/html;q=0.5, application/vnd.pypi.simple.v1+json;q=0.4 | text/html",
-        // malformed entries are skipped, the rest still counts
-        "text/html;q=2, application/vnd.pypi.simple.v1+json;q=abc, application/vnd.pypi.simple.v1+html;q=0.3"
-            + " | application/vnd.pypi.simple.v1+html",
-        "'text/html; charset=\"utf-8, latin1\"; q=0.9' | text/html",
-      })
+      quoteCharacter = '`',
+      textBlock =
+          """
+          # pip 23 to 26
+          application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01 | application/vnd.pypi.simple.v1+json
+          # uv, and PEP 691's recommended client header
+          application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01 | application/vnd.pypi.simple.v1+json
+          # old pip and other PEP 503 clients
+          text/html                                                                  | text/html
+          # a browser
+          text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8 | text/html
+          # curl and requests send */*: legacy clients keep the legacy page
+          */*                                                                        | text/html
+          # Java's HttpURLConnection default
+          text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2                       | text/html
+          application/*                                                              | application/vnd.pypi.simple.v1+html
+          application/vnd.pypi.simple.v1+html                                        | application/vnd.pypi.simple.v1+html
+          APPLICATION/VND.PYPI.SIMPLE.V1+JSON                                        | application/vnd.pypi.simple.v1+json
+          application/vnd.pypi.simple.latest+json                                    | application/vnd.pypi.simple.v1+json
+          application/vnd.pypi.simple.latest+html                                    | application/vnd.pypi.simple.v1+html
+          # a named type beats a wildcard of the same quality
+          */*, application/vnd.pypi.simple.v1+json                                   | application/vnd.pypi.simple.v1+json
+          # q=0 excludes a type even when a wildcard admits it
+          */*, text/html;q=0, application/vnd.pypi.simple.v1+html;q=0                | application/vnd.pypi.simple.v1+json
+          text/html;q=0.5, application/vnd.pypi.simple.v1+json;q=0.4                 | text/html
+          # malformed entries are skipped, the rest still counts
+          text/html;q=2, application/vnd.pypi.simple.v1+json;q=abc, application/vnd.pypi.simple.v1+html;q=0.3 | application/vnd.pypi.simple.v1+html
+          `text/html; charset="utf-8, latin1"; q=0.9`                                | text/html
+          """)
   void choosesTheClientsBestServedType(String accept, String contentType) {
     Negotiation chosen = ContentNegotiation.negotiate(List.of(accept), Optional.empty());
     assertEquals(contentType, ((Chosen) chosen).contentType());
@@ -64,7 +63,8 @@ class ContentNegotiationTest {
         "application/json",
         "image/png, text/plain",
         "application/vnd.pypi.simple.v2+json",
-        "text/html;q=0, application/vnd.pypi.simple.v1+json;q=0, application/vnd.pypi.simple.v1+html;q=0",
+        "text/html;q=0, application/vnd.pypi.simple.v1+json;q=0,"
+            + " application/vnd.pypi.simple.v1+html;q=0",
         "*/*;q=0",
       })
   void refusesWhenNothingServedIsAcceptable(String accept) {

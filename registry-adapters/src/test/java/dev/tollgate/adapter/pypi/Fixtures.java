@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Golden files under {@code src/test/resources/pypi/}, and the page URL they pretend to be from. */
+/**
+ * Golden files under {@code src/test/resources/pypi/}, and the page URL they pretend to be from.
+ */
 final class Fixtures {
 
   static final String PROJECT = "tg-alpha";

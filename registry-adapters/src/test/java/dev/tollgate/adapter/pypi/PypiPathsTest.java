@@ -32,8 +32,10 @@ class PypiPathsTest {
         arguments("/files/tg-alpha/" + wheel, new File("tg-alpha", wheel)),
         arguments("/files/TG_Alpha/" + wheel, new File("tg-alpha", wheel)),
         arguments("/files/tg-alpha/" + wheel + ".metadata", new Metadata("tg-alpha", wheel)),
-        arguments("/files/tg-alpha/tg%2Balpha-1.0.tar.gz", new File("tg-alpha", "tg+alpha-1.0.tar.gz")),
-        arguments("/files/tg-alpha/%C3%A9t%C3%A9-1.0.tar.gz", new File("tg-alpha", "été-1.0.tar.gz")),
+        arguments(
+            "/files/tg-alpha/tg%2Balpha-1.0.tar.gz", new File("tg-alpha", "tg+alpha-1.0.tar.gz")),
+        arguments(
+            "/files/tg-alpha/%C3%A9t%C3%A9-1.0.tar.gz", new File("tg-alpha", "été-1.0.tar.gz")),
         arguments("/files/tg-alpha/.metadata", new File("tg-alpha", ".metadata")),
         arguments("/", new NotFound("no such PyPI resource")),
         arguments("/json/requests", new NotFound("no such PyPI resource")),
@@ -52,37 +54,38 @@ class PypiPathsTest {
   @CsvSource(
       delimiter = '|',
       quoteCharacter = '"',
-      value = {
-        "simple/                          | path must start with '/'",
-        "\"\"                               | path must start with '/'",
-        "/simple/../etc/passwd            | '.' or '..' segment in path",
-        "/files/tg-alpha/..               | '.' or '..' segment in path",
-        "/simple/./                       | '.' or '..' segment in path",
-        "/files/tg-alpha/%2e%2e           | '.' or '..' segment in path",
-        "/files/tg-alpha/%2E%2e           | '.' or '..' segment in path",
-        "/files/tg-alpha/%2e              | '.' or '..' segment in path",
-        "/files/tg-alpha/a%2fb.whl        | encoded '/' in path",
-        "/files/tg-alpha/..%2F..%2Fsecret | encoded '/' in path",
-        "/files/tg-alpha/a%5cb.whl        | encoded backslash in path",
-        "/files/tg-alpha/a\\b.whl         | backslash in path",
-        "/files/tg-alpha/a%00.whl         | control character in path",
-        "/files/tg-alpha/a%0d%0a.whl      | control character in path",
-        "/files/tg-alpha/a%7f.whl         | control character in path",
-        "/files/tg-alpha/a%c2%85.whl      | control character in path",
-        "/files/tg-alpha/a%zz.whl         | invalid percent-encoding",
-        "/files/tg-alpha/a%4              | invalid percent-encoding",
-        "/files/tg-alpha/a%               | invalid percent-encoding",
-        "/files/tg-alpha/a%c3%28.whl      | invalid UTF-8 after percent-decoding",
-        "/files/tg-alpha/a%ff.whl         | invalid UTF-8 after percent-decoding",
-        "/files/tg-alpha/é.whl            | non-ASCII character that is not percent-encoded",
-        "/simple//                        | empty path segment",
-        "//simple/                        | empty path segment",
-        "/files//a.whl                    | empty path segment",
-        "/files/tg-alpha/                 | file name is empty",
-        "/simple/-requests/               | project name is not valid: PEP 508 allows ASCII letters and digits, with '.', '_' and '-' only between them",
-        "/simple/re%20quests/             | project name is not valid: PEP 508 allows ASCII letters and digits, with '.', '_' and '-' only between them",
-        "/files/bad name/a.whl            | project name is not valid: PEP 508 allows ASCII letters and digits, with '.', '_' and '-' only between them",
-      })
+      textBlock =
+          """
+          simple/                          | path must start with '/'
+          ""                               | path must start with '/'
+          /simple/../etc/passwd            | '.' or '..' segment in path
+          /files/tg-alpha/..               | '.' or '..' segment in path
+          /simple/./                       | '.' or '..' segment in path
+          /files/tg-alpha/%2e%2e           | '.' or '..' segment in path
+          /files/tg-alpha/%2E%2e           | '.' or '..' segment in path
+          /files/tg-alpha/%2e              | '.' or '..' segment in path
+          /files/tg-alpha/a%2fb.whl        | encoded '/' in path
+          /files/tg-alpha/..%2F..%2Fsecret | encoded '/' in path
+          /files/tg-alpha/a%5cb.whl        | encoded backslash in path
+          /files/tg-alpha/a\\b.whl        | backslash in path
+          /files/tg-alpha/a%00.whl         | control character in path
+          /files/tg-alpha/a%0d%0a.whl      | control character in path
+          /files/tg-alpha/a%7f.whl         | control character in path
+          /files/tg-alpha/a%c2%85.whl      | control character in path
+          /files/tg-alpha/a%zz.whl         | invalid percent-encoding
+          /files/tg-alpha/a%4              | invalid percent-encoding
+          /files/tg-alpha/a%               | invalid percent-encoding
+          /files/tg-alpha/a%c3%28.whl      | invalid UTF-8 after percent-decoding
+          /files/tg-alpha/a%ff.whl         | invalid UTF-8 after percent-decoding
+          /files/tg-alpha/é.whl            | non-ASCII character that is not percent-encoded
+          /simple//                        | empty path segment
+          //simple/                        | empty path segment
+          /files//a.whl                    | empty path segment
+          /files/tg-alpha/                 | file name is empty
+          /simple/-requests/               | project name is not valid: PEP 508 allows ASCII letters and digits, with '.', '_' and '-' only between them
+          /simple/re%20quests/             | project name is not valid: PEP 508 allows ASCII letters and digits, with '.', '_' and '-' only between them
+          /files/bad name/a.whl            | project name is not valid: PEP 508 allows ASCII letters and digits, with '.', '_' and '-' only between them
+          """)
   void rejectsHostilePaths(String path, String reason) {
     assertEquals(new Rejected(reason), PypiPaths.parse(path));
   }
@@ -92,12 +95,14 @@ class PypiPathsTest {
     assertEquals(
         new Rejected("project name longer than 128 characters"),
         PypiPaths.parse("/simple/" + "a".repeat(129) + "/"));
-    assertEquals(new ProjectPage("a".repeat(128)), PypiPaths.parse("/simple/" + "a".repeat(128) + "/"));
+    assertEquals(
+        new ProjectPage("a".repeat(128)), PypiPaths.parse("/simple/" + "a".repeat(128) + "/"));
     assertEquals(
         new Rejected("file name longer than 255 characters"),
         PypiPaths.parse("/files/tg-alpha/" + "a".repeat(256)));
     assertEquals(
-        new File("tg-alpha", "a".repeat(255)), PypiPaths.parse("/files/tg-alpha/" + "a".repeat(255)));
+        new File("tg-alpha", "a".repeat(255)),
+        PypiPaths.parse("/files/tg-alpha/" + "a".repeat(255)));
   }
 
   @ParameterizedTest(name = "file link for ''{0}'' parses back")
@@ -111,8 +116,7 @@ class PypiPathsTest {
     String path = PypiPaths.filePath("tg-alpha", filename);
     assertEquals(new File("tg-alpha", filename), PypiPaths.parse(path));
     assertEquals(
-        new Metadata("tg-alpha", filename),
-        PypiPaths.parse(path + PypiPaths.METADATA_SUFFIX));
+        new Metadata("tg-alpha", filename), PypiPaths.parse(path + PypiPaths.METADATA_SUFFIX));
   }
 
   @Test

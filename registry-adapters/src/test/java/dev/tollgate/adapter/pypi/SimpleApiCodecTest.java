@@ -16,7 +16,9 @@ class SimpleApiCodecTest {
   private static final byte[] HTML =
       "<a href='/f/tg-alpha-1.0.tar.gz'>tg-alpha-1.0.tar.gz</a>".getBytes(StandardCharsets.UTF_8);
   private static final byte[] JSON =
-      "{\"files\": [{\"filename\": \"tg-alpha-1.0.tar.gz\", \"url\": \"/f/tg-alpha-1.0.tar.gz\", \"hashes\": {}}]}"
+      """
+      {"files": [{"filename": "tg-alpha-1.0.tar.gz", "url": "/f/tg-alpha-1.0.tar.gz", "hashes": {}}]}
+      """
           .getBytes(StandardCharsets.UTF_8);
 
   @ParameterizedTest(name = "{0}")
@@ -36,22 +38,23 @@ class SimpleApiCodecTest {
         SimpleApiCodec.parseProjectPage(
             body.equals("json") ? JSON : HTML, contentType, Fixtures.PAGE_URL, Fixtures.PROJECT);
 
-    assertEquals(List.of("tg-alpha-1.0.tar.gz"), page.files().stream().map(DistributionFile::filename).toList());
+    assertEquals(
+        List.of("tg-alpha-1.0.tar.gz"),
+        page.files().stream().map(DistributionFile::filename).toList());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(
       delimiter = '|',
       nullValues = "NULL",
-      value = {
-        "application/json                      | upstream answered with application/json, not a simple API type"
-            + " (application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html, text/html)",
-        "application/vnd.pypi.simple.v2+json   | upstream answered with application/vnd.pypi.simple.v2+json, not a"
-            + " simple API type (application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html, text/html)",
-        "''                                    | upstream sent no usable Content-Type: ''",
-        "NULL                                  | upstream sent no usable Content-Type: 'null'",
-        "text/html; charset=no-such-charset    | unsupported charset 'no-such-charset'",
-      })
+      textBlock =
+          """
+          application/json                    | upstream answered with application/json, not a simple API type (application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html, text/html)
+          application/vnd.pypi.simple.v2+json | upstream answered with application/vnd.pypi.simple.v2+json, not a simple API type (application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html, text/html)
+          ''                                  | upstream sent no usable Content-Type: ''
+          NULL                                | upstream sent no usable Content-Type: 'null'
+          text/html; charset=no-such-charset  | unsupported charset 'no-such-charset'
+          """)
   void refusesWhatIsNotASimpleApiPage(String contentType, String message) {
     MalformedIndexException e =
         assertThrows(

@@ -14,10 +14,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SimpleHtmlParsingTest {
 
-  private static final String SHA_A = "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb";
-  private static final String SHA_B = "3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d";
-  private static final String SHA_M1 = "ca0df2c95aa144c1d0ff2ff3c8f967fdc1de9ef0c4120b3726416701b519d619";
-  private static final String SHA_M2 = "29c1b289e7522195b362e44f54e05470b69ad20540ab60a18a05e5bf6951f13d";
+  private static final String SHA_A =
+      "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb";
+  private static final String SHA_B =
+      "3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d";
+  private static final String SHA_M1 =
+      "ca0df2c95aa144c1d0ff2ff3c8f967fdc1de9ef0c4120b3726416701b519d619";
+  private static final String SHA_M2 =
+      "29c1b289e7522195b362e44f54e05470b69ad20540ab60a18a05e5bf6951f13d";
 
   @Test
   void resolvesRelativeLinksAndReadsHashFragments() throws MalformedIndexException {
@@ -36,8 +40,7 @@ class SimpleHtmlParsingTest {
     assertEquals("tg_alpha-1.0.0-py3-none-any.whl", wheel.filename());
     assertEquals(Optional.of(SHA_A), wheel.sha256(), "hex digests are lower-cased");
     assertEquals(Optional.of(">=3.8"), wheel.requiresPython(), "&gt; is unescaped");
-    assertEquals(
-        Map.of("md5", "0cc175b9c0f1b6a831c399e269772661"), page.files().get(1).hashes());
+    assertEquals(Map.of("md5", "0cc175b9c0f1b6a831c399e269772661"), page.files().get(1).hashes());
     assertEquals(Optional.of("<4,>=3.8"), page.files().get(2).requiresPython());
   }
 
@@ -113,11 +116,12 @@ class SimpleHtmlParsingTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
-      value = {
-        "index-repository-version-2.html        | API version 2.0 is not supported (major version 1 only)",
-        "index-link-with-bad-hash.html          | hash 'sha256' is not a hexadecimal digest: 'not-hex'",
-        "index-link-with-control-character.html | file 'tg_alpha-1.0.0?-py3-none-any.whl': control character in file name",
-      })
+      textBlock =
+          """
+          index-repository-version-2.html        | API version 2.0 is not supported (major version 1 only)
+          index-link-with-bad-hash.html          | hash 'sha256' is not a hexadecimal digest: 'not-hex'
+          index-link-with-control-character.html | file 'tg_alpha-1.0.0?-py3-none-any.whl': control character in file name
+          """)
   void refusesPagesItCannotReadSafely(String fixture, String message) {
     MalformedIndexException e =
         assertThrows(MalformedIndexException.class, () -> Fixtures.page(fixture));
