@@ -30,7 +30,7 @@ public final class Main {
             Show this text.
 
       Environment overrides (see the README): TOLLGATE_PORT, TOLLGATE_HOST, TOLLGATE_DATA_DIR,
-      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_NPM_UPSTREAM, TOLLGATE_POLICY_MODE, TOLLGATE_POLICY_ENFORCEMENT.
+      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_POLICY_MODE, TOLLGATE_POLICY_ENFORCEMENT.
       """;
 
   private Main() {}
@@ -40,8 +40,8 @@ public final class Main {
     System.exit(run(Arrays.asList(args), System.out, System.err));
   }
 
-  /** Runs one command; returns the process exit status. */
-  static int run(List<String> args, PrintStream out, PrintStream err) {
+  /** Runs one command; returns the process exit status (what {@link #main} exits with). */
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
     if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
       out.print(USAGE);
       return args.isEmpty() ? 2 : 0;

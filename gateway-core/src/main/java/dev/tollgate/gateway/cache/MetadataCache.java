@@ -67,12 +67,13 @@ public final class MetadataCache<K, V> {
         fetched = CompletableFuture.failedFuture(e);
       }
       fetched.whenComplete((value, error) -> {
-        inFlight.remove(key, created);
         if (error == null) {
           Entry<V> entry = new Entry<>(value, ticker.read());
           entries.put(key, entry);
+          inFlight.remove(key, created);
           created.complete(entry);
         } else {
+          inFlight.remove(key, created);
           created.completeExceptionally(error);
         }
       });

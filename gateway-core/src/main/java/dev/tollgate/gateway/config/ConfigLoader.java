@@ -50,8 +50,11 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     }
+    if (!Files.exists(file)) {
+      throw new ConfigException(file + ": missing (expected the gateway's configuration; an empty file means all defaults)");
+    }
     if (raw == null) {
-      throw new ConfigException(file + ": missing or empty (expected the gateway's configuration)");
+      raw = new RawConfig(null, null, null, null, null, null);
     }
     return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }

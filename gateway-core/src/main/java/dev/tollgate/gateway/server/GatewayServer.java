@@ -3,20 +3,12 @@ package dev.tollgate.gateway.server;
 import dev.tollgate.gateway.config.GatewayConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +32,6 @@ public final class GatewayServer implements AutoCloseable {
   public static GatewayServer start(GatewayConfig.Server config, List<Route> routes) throws InterruptedException {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-    Router router = new Router(routes);
     try {
       Channel channel = new ServerBootstrap()
           .group(boss, workers)
@@ -48,22 +39,7 @@ public final class GatewayServer implements AutoCloseable {
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              ChannelPipeline p = ch.pipeline();
-              p.addLast(PipelineNames.CODEC, new HttpServerCodec(new HttpDecoderConfig()
-                  .setMaxInitialLineLength(config.maxInitialLineLength())
-                  .setMaxHeaderSize(config.maxHeaderSize())));
-              p.addLast(PipelineNames.IDLE,
-                  new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-              p.addLast(PipelineNames.IDLE_CLOSER, new IdleConnectionCloser());
-              p.addLast(PipelineNames.KEEP_ALIVE, new HttpServerKeepAliveHandler());
-              p.addLast(PipelineNames.AGGREGATOR, new HttpObjectAggregator(config.maxRequestBody(), true));
-              p.addLast(PipelineNames.GUARD, new RequestGuard());
-              p.addLast(PipelineNames.ROUTER, router);
-            }
-          })
+          .childHandler(new ConnectionInitializer(config, routes))
           .bind(new InetSocketAddress(config.host(), config.port()))
           .sync()
           .channel();

@@ -39,9 +39,11 @@ public final class UpstreamClient {
 
   private final HttpClient http;
   private final GatewayConfig.Upstream config;
+  private final Executor executor;
 
   public UpstreamClient(GatewayConfig.Upstream config, Executor executor) {
     this.config = config;
+    this.executor = executor;
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(config.connectTimeout())
@@ -51,8 +53,9 @@ public final class UpstreamClient {
   }
 
   /**
-   * GETs a metadata document: gzip-decoded, at most {@code maxBytes}, redirects not followed. A 200 or
-   * 404 is a result; connection failures and 502/503/504 are retried, then fail with {@link UpstreamException}.
+   * GETs a metadata document: gzip-decoded, at most {@code maxBytes}, redirects not followed. Any status
+   * is a result (only a 200 carries a body); connection failures and 502/503/504 are retried first.
+   * Transport failures end in an {@link UpstreamException}.
    */
   public CompletableFuture<MetadataResponse> fetchMetadata(URI uri, List<String> accept, long maxBytes) {
     HttpRequest.Builder request = request(uri).header("Accept-Encoding", "gzip");
@@ -108,15 +111,16 @@ public final class UpstreamClient {
     return HttpRequest.newBuilder(uri).GET().timeout(config.readTimeout()).header("User-Agent", config.userAgent());
   }
 
-  private static <T> CompletableFuture<HttpResponse<T>> withRetries(
+  private <T> CompletableFuture<HttpResponse<T>> withRetries(
       java.util.function.Supplier<CompletableFuture<HttpResponse<T>>> attempt, int retriesLeft) {
     return attempt.get().handle((response, error) -> {
       boolean retry = retriesLeft > 0
           && (error != null ? isTransient(unwrap(error)) : RETRYABLE.contains(response.statusCode()));
       if (retry) {
-        Executor later = CompletableFuture.delayedExecutor(100L * (3 - Math.min(retriesLeft, 2)), TimeUnit.MILLISECONDS);
+        Executor later = CompletableFuture.delayedExecutor(
+            100L * (3 - Math.min(retriesLeft, 2)), TimeUnit.MILLISECONDS, executor);
         return CompletableFuture.supplyAsync(() -> null, later)
-            .thenCompose(ignored -> UpstreamClient.<T>withRetries(attempt, retriesLeft - 1));
+            .thenCompose(ignored -> this.<T>withRetries(attempt, retriesLeft - 1));
       }
       if (error != null) {
         return CompletableFuture.<HttpResponse<T>>failedFuture(classify(unwrap(error)));

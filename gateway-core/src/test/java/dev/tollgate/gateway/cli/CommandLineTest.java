@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,14 +44,9 @@ class CommandLineTest {
     return err.toString(StandardCharsets.UTF_8);
   }
 
-  /**
-   * Runs {@code Main.run}, which is package-private in {@code dev.tollgate.gateway}: reached
-   * reflectively so the test sees the exit status without {@code System.exit}.
-   */
-  private int tollgate(String... args) throws Exception {
-    Method run = Main.class.getDeclaredMethod("run", List.class, PrintStream.class, PrintStream.class);
-    run.setAccessible(true);
-    return (int) run.invoke(null, List.of(args), stdout, stderr);
+  /** Runs the command line as {@code main} would, returning the exit status instead of exiting. */
+  private int tollgate(String... args) {
+    return Main.run(List.of(args), stdout, stderr);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,8 @@
 package dev.tollgate.gateway.server;
 
+import dev.tollgate.gateway.config.GatewayConfig;
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +12,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,12 +71,10 @@ class RequestPipelineTest {
 
   @BeforeEach
   void openConnection() {
-    channel = new EmbeddedChannel(
-        new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(MAX_LINE).setMaxHeaderSize(MAX_HEADERS)),
-        new HttpServerKeepAliveHandler(),
-        new HttpObjectAggregator(MAX_BODY, true),
-        new RequestGuard(),
-        new Router(List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> false), ECHO, BROKEN, REFUSING)));
+    GatewayConfig.Server limits = new GatewayConfig.Server("127.0.0.1", 0, MAX_LINE, MAX_HEADERS, MAX_BODY,
+        Duration.ofMinutes(1), Duration.ofMillis(100));
+    channel = new EmbeddedChannel(new ConnectionInitializer(limits,
+        List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> false), ECHO, BROKEN, REFUSING)));
     channel.config().setAllocator(allocator);
   }
 

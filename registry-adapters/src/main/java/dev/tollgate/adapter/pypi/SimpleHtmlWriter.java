@@ -11,7 +11,7 @@ import java.util.List;
 final class SimpleHtmlWriter {
 
   /** The simple API version these pages declare. */
-  static final String API_VERSION = "1.1";
+  private static final String API_VERSION = "1.1";
 
   private static final int BYTES_PER_FILE = 320;
 

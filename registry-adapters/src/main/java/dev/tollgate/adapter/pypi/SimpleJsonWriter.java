@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class SimpleJsonWriter {
 
-  static final String API_VERSION_WITH_SIZES = "1.1";
-  static final String API_VERSION_WITHOUT_SIZES = "1.0";
+  private static final String API_VERSION_WITH_SIZES = "1.1";
+  private static final String API_VERSION_WITHOUT_SIZES = "1.0";
 
   private static final int BYTES_PER_FILE = 400;
 
