@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -74,10 +75,13 @@ public class TyposquatBench {
     return TyposquatDetector.build(names);
   }
 
+  /** The shipped names, most popular first, so that every run draws the same names. */
   private static List<String> shippedNames() throws IOException {
     try (Reader reader = Files.newBufferedReader(SHIPPED_LIST)) {
-      return List.copyOf(
-          ProtectedNamesParser.parsePopularList(Ecosystem.PYPI, reader).names(Ecosystem.PYPI));
+      ProtectedNames shipped = ProtectedNamesParser.parsePopularList(Ecosystem.PYPI, reader);
+      return shipped.names(Ecosystem.PYPI).stream()
+          .sorted(Comparator.comparingInt(name -> shipped.rank(Ecosystem.PYPI, name).orElseThrow()))
+          .toList();
     } catch (NoSuchFileException e) {
       throw new IOException("run from the repository root: " + SHIPPED_LIST + " not found", e);
     }

@@ -116,7 +116,7 @@ final class DistributionFiles {
     }
     URI url;
     try {
-      url = new URI(file.url() + (metadata ? ".metadata" : ""));
+      url = metadata ? metadataUrl(new URI(file.url())) : new URI(file.url());
     } catch (URISyntaxException e) {
       fail(exchange, id, decision, 502, "the upstream index links '" + name + "' to an invalid URL", name);
       return;
@@ -182,6 +182,12 @@ final class DistributionFiles {
     if (exchange.respondText(status, reason, why, null)) {
       audit.record(exchange, id, decision, status, null, 0, Map.of("file", name, "error", why));
     }
+  }
+
+  /** PEP 658: the metadata file is the distribution's URL with {@code .metadata} added to its path. */
+  private static URI metadataUrl(URI file) throws URISyntaxException {
+    return new URI(file.getScheme(), file.getRawAuthority() == null ? null : file.getAuthority(),
+        file.getPath() + ".metadata", file.getQuery(), null);
   }
 
   private boolean hostAllowed(URI url) {

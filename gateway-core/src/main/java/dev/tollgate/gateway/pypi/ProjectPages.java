@@ -1,8 +1,10 @@
 package dev.tollgate.gateway.pypi;
 
-import dev.tollgate.adapter.pypi.FileLinker;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.adapter.pypi.Negotiation;
 import dev.tollgate.adapter.pypi.SimpleApiCodec;
+import dev.tollgate.adapter.pypi.SimpleFormat;
 import dev.tollgate.adapter.pypi.SimpleProjectPage;
 import dev.tollgate.gateway.audit.DecisionIds;
 import dev.tollgate.gateway.audit.Refusals;
@@ -16,18 +18,13 @@ import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Verdict;
 import dev.tollgate.policy.engine.PolicyEngine;
 import dev.tollgate.policy.rules.ListEntry;
-import dev.tollgate.policy.version.pep440.Pep440Version;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -41,12 +38,23 @@ import java.util.concurrent.Executor;
  */
 final class ProjectPages {
 
-  private static final int MAX_AUDITED_VERSIONS = 50;
+  /** Rendered pages held for reuse, by total size. */
+  private static final long RENDERED_MAX_BYTES = 64L << 20;
 
   private final UpstreamIndex index;
   private final PolicyHolder policy;
   private final PypiAudit audit;
   private final Executor workers;
+  private final Cache<ListingKey, RenderedListing> rendered = Caffeine.newBuilder()
+      .maximumWeight(RENDERED_MAX_BYTES)
+      .weigher((ListingKey key, RenderedListing value) -> value.body().length)
+      .build();
+
+  /**
+   * A rendering is reused while the upstream page and the policy engine are the same objects: a
+   * refetched page or a reloaded policy makes new keys, and the old entries age out by weight.
+   */
+  private record ListingKey(PolicyEngine engine, SimpleProjectPage page, SimpleFormat format) {}
 
   ProjectPages(UpstreamIndex index, PolicyHolder policy, PypiAudit audit, Executor workers) {
     this.index = index;
@@ -96,52 +104,23 @@ final class ProjectPages {
 
   private void serveListing(Exchange exchange, String id, PolicyEngine engine, Decision nameDecision,
       SimpleProjectPage page, Negotiation.Chosen format, MetadataCache.Freshness freshness) {
-    Decision pageDecision = nameDecision;
-    SimpleProjectPage listing = page;
-    Map<String, Object> details = new LinkedHashMap<>();
-    if (nameDecision.permits()) {
-      Map<String, Decision> byVersion = new HashMap<>();
-      SimpleProjectPage kept = page.filter((file, version) ->
-          byVersion.computeIfAbsent(version.orElse(DistributionFiles.UNKNOWN_VERSION),
-              v -> engine.decide(PackageCoordinates.of(Ecosystem.PYPI, page.name(), v))).verdict() != Verdict.DENY);
-      List<String> hidden = byVersion.entrySet().stream()
-          .filter(e -> e.getValue().verdict() == Verdict.DENY).map(Map.Entry::getKey).sorted().toList();
-      if (!hidden.isEmpty()) {
-        details.put("hiddenVersions", hidden.subList(0, Math.min(hidden.size(), MAX_AUDITED_VERSIONS)));
-      }
-      if (kept.files().isEmpty() && !page.files().isEmpty()) {
-        pageDecision = newestRefusal(byVersion);
-      } else {
-        listing = kept;
-      }
-    }
-    details.put("files", listing.files().size());
-    byte[] body = SimpleApiCodec.writeProjectPage(listing, format.format(),
-        FileLinker.underMount(PypiRoute.MOUNT, page.name()));
+    RenderedListing listing = rendered.get(new ListingKey(engine, page, format.format()),
+        key -> RenderedListing.of(engine, nameDecision, page, format.format()));
+    Decision pageDecision = listing.decision();
     HttpHeaders headers = varyAccept().set("X-Tollgate-Cache", freshness.headerValue());
     if (!pageDecision.permits()) {
       headers.set("X-Tollgate-Decision", "deny; ref=" + id);
     } else if (pageDecision.verdict() == Verdict.WOULD_DENY) {
       headers.set("X-Tollgate-Decision", "would-deny; ref=" + id);
     }
-    exchange.respond(HttpResponseStatus.OK, format.contentType(), body, headers);
-    audit.record(exchange, id, pageDecision, 200, null, body.length, details);
+    exchange.respond(HttpResponseStatus.OK, format.contentType(), listing.body(), headers);
+    audit.record(exchange, id, pageDecision, 200, null, listing.body().length, listing.details());
   }
 
   private void refuse(Exchange exchange, String id, Decision decision, Integer upstreamStatus) {
     String message = Refusals.message(decision, id);
     exchange.respondText(403, message, message, null);
     audit.record(exchange, id, decision, 403, upstreamStatus, 0, Map.of());
-  }
-
-  /** The refusal of the newest version, which is what a client asking for the project would get. */
-  private static Decision newestRefusal(Map<String, Decision> byVersion) {
-    return byVersion.entrySet().stream()
-        .max(Comparator.comparing(e -> Pep440Version.tryParse(e.getKey()),
-            Comparator.comparing((Optional<Pep440Version> v) -> v.isPresent())
-                .thenComparing(v -> v.orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))))
-        .map(Map.Entry::getValue)
-        .orElseThrow();
   }
 
   private static HttpHeaders varyAccept() {
