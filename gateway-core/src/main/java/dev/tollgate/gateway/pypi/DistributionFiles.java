@@ -39,9 +39,6 @@ import java.util.logging.Logger;
  */
 final class DistributionFiles {
 
-  /** The version policy sees for a file whose name declares none: no constraint admits it. */
-  static final String UNKNOWN_VERSION = "unknown";
-
   private static final Logger LOG = Logger.getLogger(DistributionFiles.class.getName());
 
   private final UpstreamIndex index;
@@ -64,8 +61,13 @@ final class DistributionFiles {
   }
 
   void serve(Exchange exchange, String project, String filename, boolean metadata) {
-    String version = DistributionFilename.versionOf(filename, project).orElse(UNKNOWN_VERSION);
-    Decision decision = policy.current().decide(PackageCoordinates.of(Ecosystem.PYPI, project, version));
+    Optional<String> version = DistributionFilename.versionOf(filename, project);
+    if (version.isEmpty()) {
+      String why = "'" + filename + "' is not a distribution file name of '" + project + "'";
+      exchange.respondText(404, "Not Found: " + why, why, null);
+      return;
+    }
+    Decision decision = policy.current().decide(PackageCoordinates.of(Ecosystem.PYPI, project, version.get()));
     String id = DecisionIds.next();
     if (!decision.permits()) {
       String message = Refusals.message(decision, id);

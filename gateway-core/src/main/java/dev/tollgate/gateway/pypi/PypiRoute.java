@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -50,10 +51,18 @@ public final class PypiRoute implements Route {
 
   @Override
   public void serve(Exchange exchange) {
-    QueryStringDecoder target = new QueryStringDecoder(exchange.uri(), false);
+    Map<String, List<String>> parameters;
+    try {
+      parameters = new QueryStringDecoder(exchange.uri()).parameters();
+    } catch (IllegalArgumentException e) {
+      exchange.respondText(400, "Bad Request: malformed query string", "malformed query string: " + e.getMessage(), null);
+      return;
+    }
     int queryAt = exchange.uri().indexOf('?');
     String rawPath = queryAt < 0 ? exchange.uri() : exchange.uri().substring(0, queryAt);
-    PypiRequest request = PypiPaths.parse(rawPath.substring(MOUNT.length()));
+    PypiRequest request = rawPath.length() <= prefix().length()
+        ? new PypiRequest.NotFound("the PyPI index is at " + MOUNT + "/simple/")
+        : PypiPaths.parse(rawPath.substring(MOUNT.length()));
     String query = queryAt < 0 ? "" : exchange.uri().substring(queryAt);
     if (request instanceof PypiRequest.Rejected r) {
       exchange.respondText(400, "Bad Request: " + r.reason(), r.reason(), null);
@@ -62,9 +71,9 @@ public final class PypiRoute implements Route {
     } else if (request instanceof PypiRequest.Redirect r) {
       redirect(exchange, MOUNT + r.location() + query);
     } else if (request instanceof PypiRequest.RootIndex) {
-      negotiated(exchange, target).ifPresent(format -> pages.serveRoot(exchange, format));
+      negotiated(exchange, parameters).ifPresent(format -> pages.serveRoot(exchange, format));
     } else if (request instanceof PypiRequest.ProjectPage r) {
-      negotiated(exchange, target).ifPresent(format -> pages.serve(exchange, r.project(), format));
+      negotiated(exchange, parameters).ifPresent(format -> pages.serve(exchange, r.project(), format));
     } else if (request instanceof PypiRequest.File r) {
       files.serve(exchange, r.project(), r.filename(), false);
     } else if (request instanceof PypiRequest.Metadata r) {
@@ -72,8 +81,8 @@ public final class PypiRoute implements Route {
     }
   }
 
-  private static Optional<Negotiation.Chosen> negotiated(Exchange exchange, QueryStringDecoder target) {
-    List<String> format = target.parameters().get("format");
+  private static Optional<Negotiation.Chosen> negotiated(Exchange exchange, Map<String, List<String>> parameters) {
+    List<String> format = parameters.get("format");
     Negotiation negotiation = ContentNegotiation.negotiate(exchange.headers(HttpHeaderNames.ACCEPT),
         format == null || format.isEmpty() ? Optional.empty() : Optional.of(format.get(0)));
     if (negotiation instanceof Negotiation.NotAcceptable none) {

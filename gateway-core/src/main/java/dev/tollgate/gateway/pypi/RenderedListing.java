@@ -22,7 +22,8 @@ import java.util.Optional;
  * in one format, with the decision the page stands for. Depends only on the upstream page, the
  * policy engine and the format, so it is computed once per combination and reused.
  *
- * <p>When the name is refused, or every version is, the page keeps its files (each download is then
+ * <p>Files whose name declares no version of this project cannot be checked and are never listed.
+ * When the name is refused, or every version is, the page keeps its files (each download is then
  * refused with the reason, which pip prints) and {@link #decision} is that refusal.
  */
 record RenderedListing(byte[] body, Decision decision, Map<String, Object> details) {
@@ -35,8 +36,8 @@ record RenderedListing(byte[] body, Decision decision, Map<String, Object> detai
     Map<String, Object> details = new LinkedHashMap<>();
     if (nameDecision.permits()) {
       Map<String, Decision> byVersion = new HashMap<>();
-      SimpleProjectPage kept = page.filter((file, version) ->
-          byVersion.computeIfAbsent(version.orElse(DistributionFiles.UNKNOWN_VERSION),
+      SimpleProjectPage kept = page.filter((file, version) -> version.isPresent()
+          && byVersion.computeIfAbsent(version.get(),
               v -> engine.decide(PackageCoordinates.of(Ecosystem.PYPI, page.name(), v))).verdict() != Verdict.DENY);
       List<String> hidden = byVersion.entrySet().stream()
           .filter(e -> e.getValue().verdict() == Verdict.DENY).map(Map.Entry::getKey).sorted().toList();

@@ -313,7 +313,12 @@ class PipInstallIT {
         arguments(named("encoded ../ in a file path", "/pypi/files/tg-alpha/..%2f..%2f..%2fetc%2fpasswd")),
         arguments(named("encoded NUL", "/pypi/simple/tg-alpha%00/")),
         arguments(named("encoded CR LF", "/pypi/simple/tg-alpha%0d%0aX-Injected:%201/")),
-        arguments(named("raw control character", "/pypi/simple/tg\u0001alpha/")));
+        arguments(named("raw control character", "/pypi/simple/tg\u0001alpha/")),
+        arguments(named("invalid UTF-8", "/pypi/simple/tg-%ff%fe/")),
+        arguments(named("over-long project name", "/pypi/simple/" + "a".repeat(300) + "/")),
+        arguments(named("malformed query string", "/pypi/simple/tg-alpha/?format=%zz")),
+        arguments(named("absolute-form target", "http://elsewhere.test/pypi/simple/tg-alpha/")),
+        arguments(named("asterisk target", "*")));
   }
 
   private GatewayUnderTest startGateway(UpstreamServer from, String policy) throws Exception {
