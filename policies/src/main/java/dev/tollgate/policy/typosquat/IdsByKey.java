@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A multimap from a derived form of a name (a deletion variant, a skeleton, a core without affixes)
- * to the ids of the protected names with that form: the lookup that replaces a scan of the
- * protected set. Ids are added in increasing order; a repeated id is kept once.
+ * A multimap from a derived form of a name (its skeleton, its core without affixes, its npm name
+ * without the scope) to the ids of the protected names with that form: the lookup that replaces a
+ * scan of the protected set. Ids are added in increasing order; a repeated id is kept once.
  */
 final class IdsByKey {
 
