@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -132,7 +133,7 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
     }
     downstream.finish();
     body.complete(null);
-    onDone.accept(new RelayOutcome(true, bytes, java.util.Optional.empty()));
+    onDone.accept(new RelayOutcome(true, bytes, Optional.empty()));
   }
 
   /** Cancels from the client side (disconnect, stall): nothing is kept. */
@@ -153,6 +154,6 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
     }
     downstream.abort(why);
     body.complete(null);
-    onDone.accept(new RelayOutcome(false, bytes, java.util.Optional.of(why)));
+    onDone.accept(new RelayOutcome(false, bytes, Optional.of(why)));
   }
 }

@@ -4,6 +4,7 @@ import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Reason;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,6 +35,6 @@ public record AuditEvent(
 
   /** The verdict as the log spells it: {@code allow}, {@code deny}, {@code would-deny}. */
   public static String verdictOf(Decision decision) {
-    return decision.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return decision.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

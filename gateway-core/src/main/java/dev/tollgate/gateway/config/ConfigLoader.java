@@ -15,9 +15,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -67,7 +69,7 @@ public final class ConfigLoader {
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
     }
-    java.util.Optional<Integer> line = field == null ? java.util.Optional.empty() : lines.line(field);
+    Optional<Integer> line = field == null ? Optional.empty() : lines.line(field);
     if (line.isPresent()) {
       message.append(':').append(line.get());
     } else if (e.getLocation() != null) {
@@ -93,7 +95,7 @@ public final class ConfigLoader {
     private final Path dir;
     private final Map<String, String> env;
     private final YamlFieldLines lines;
-    private final Map<String, String> fromEnvironment = new java.util.HashMap<>();
+    private final Map<String, String> fromEnvironment = new HashMap<>();
 
     Validator(Path file, Path dir, Map<String, String> env, YamlFieldLines lines) {
       this.file = file;

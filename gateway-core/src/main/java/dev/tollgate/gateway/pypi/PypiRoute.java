@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +97,6 @@ public final class PypiRoute implements Route {
   private static void redirect(Exchange exchange, String location) {
     HttpHeaders headers = new DefaultHttpHeaders().set(HttpHeaderNames.LOCATION, location);
     exchange.respond(HttpResponseStatus.MOVED_PERMANENTLY, "text/plain; charset=utf-8",
-        ("see " + location + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+        ("see " + location + "\n").getBytes(StandardCharsets.UTF_8), headers);
   }
 }

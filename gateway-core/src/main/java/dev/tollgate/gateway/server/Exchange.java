@@ -18,12 +18,16 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One request and the means to answer it once. Routes copy what they need from the request at
  * the start (it is released when the router returns) and answer from any thread.
  */
 public final class Exchange {
+
+  private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
 
   private final Channel channel;
   private final HttpMethod method;
@@ -139,8 +143,7 @@ public final class Exchange {
     try {
       work.run();
     } catch (RuntimeException | Error e) {
-      java.util.logging.Logger.getLogger(Exchange.class.getName())
-          .log(java.util.logging.Level.SEVERE, what + " failed for " + uri, e);
+      LOG.log(Level.SEVERE, what + " failed for " + uri, e);
       if (!respondText(500, "Internal error", "internal error; see the gateway's log", null)) {
         channel.close();
       }

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -158,7 +160,7 @@ public final class PolicyEngine {
     return new Reason(Rule.TYPOSQUAT,
         "'" + subject.name() + "' looks like a typosquat of '" + match.target() + "' ("
             + match.similarity().description() + ")",
-        Map.of("target", match.target(), "similarity", match.similarity().name().toLowerCase(java.util.Locale.ROOT)));
+        Map.of("target", match.target(), "similarity", match.similarity().name().toLowerCase(Locale.ROOT)));
   }
 
   private static Decision refuse(PackageCoordinates subject, PackagePolicy policy, Reason reason) {
@@ -167,7 +169,7 @@ public final class PolicyEngine {
   }
 
   private static Map<String, String> details(ListEntry entry) {
-    Map<String, String> details = new java.util.LinkedHashMap<>();
+    Map<String, String> details = new LinkedHashMap<>();
     details.put("entry", entry.name().toString());
     details.put("versions", entry.versionText());
     entry.expires().ifPresent(d -> details.put("expires", d.toString()));
