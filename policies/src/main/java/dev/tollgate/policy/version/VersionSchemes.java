@@ -1,12 +1,14 @@
 package dev.tollgate.policy.version;
 
 import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.version.npm.NpmScheme;
 import dev.tollgate.policy.version.pep440.Pep440Scheme;
 
 /** Picks the version syntax an ecosystem's policy entries are written in, so callers need not switch. */
 public final class VersionSchemes {
 
   private static final VersionScheme PEP_440 = new Pep440Scheme();
+  private static final VersionScheme NPM = new NpmScheme();
 
   private VersionSchemes() {}
 
@@ -18,7 +20,8 @@ public final class VersionSchemes {
   public static VersionScheme forEcosystem(Ecosystem ecosystem) {
     return switch (ecosystem) {
       case PYPI -> PEP_440;
-      case NPM, OCI -> throw new UnsupportedOperationException(
+      case NPM -> NPM;
+      case OCI -> throw new UnsupportedOperationException(
           "version constraints for " + ecosystem.id() + " are not supported yet");
     };
   }
