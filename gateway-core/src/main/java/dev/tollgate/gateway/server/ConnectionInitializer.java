@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 final class ConnectionInitializer extends ChannelInitializer<Channel> {
 
   private final GatewayConfig.Server config;
+  private final List<Route> routes;
   private final Router router;
 
   ConnectionInitializer(GatewayConfig.Server config, List<Route> routes) {
     this.config = config;
+    this.routes = List.copyOf(routes);
     this.router = new Router(routes);
   }
 
@@ -32,8 +34,8 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
     p.addLast(PipelineNames.IDLE, new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     p.addLast(PipelineNames.IDLE_CLOSER, new IdleConnectionCloser());
     p.addLast(PipelineNames.KEEP_ALIVE, new HttpServerKeepAliveHandler());
+    p.addLast(PipelineNames.GUARD, new RequestGuard(routes));
     p.addLast(PipelineNames.AGGREGATOR, new HttpObjectAggregator(config.maxRequestBody(), true));
-    p.addLast(PipelineNames.GUARD, new RequestGuard());
     p.addLast(PipelineNames.ROUTER, router);
   }
 }

@@ -2,8 +2,8 @@ package dev.tollgate.gateway.server;
 
 /**
  * Names of the handlers in a client connection's pipeline, in order:
- * {@link #CODEC} → {@link #IDLE} → {@link #IDLE_CLOSER} → {@link #KEEP_ALIVE} → {@link #AGGREGATOR}
- * → {@link #GUARD} → {@link #ROUTER}.
+ * {@link #CODEC} → {@link #IDLE} → {@link #IDLE_CLOSER} → {@link #KEEP_ALIVE} → {@link #GUARD}
+ * → {@link #AGGREGATOR} → {@link #ROUTER}.
  */
 public final class PipelineNames {
   /** HTTP/1.1 decoding and encoding with limits on the request line and headers. */
@@ -16,7 +16,7 @@ public final class PipelineNames {
   public static final String KEEP_ALIVE = "keep-alive";
   /** Joins a request's parts; the gateway is read-only, so bodies are small and bounded. */
   public static final String AGGREGATOR = "aggregator";
-  /** Answers malformed or unsupported requests with a 4xx before anything else sees them. */
+  /** Answers malformed or unsupported requests with a 4xx as soon as their head arrives. */
   public static final String GUARD = "guard";
   /** Hands each request to the route for its path. */
   public static final String ROUTER = "router";

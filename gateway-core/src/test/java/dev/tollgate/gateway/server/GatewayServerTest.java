@@ -70,7 +70,7 @@ class GatewayServerTest {
 
   @Test
   void aBodyOverTheConfiguredLimitIsRefused() throws IOException {
-    RawResponse response = exchange("POST /healthz HTTP/1.1\r\nHost: gateway.test\r\nContent-Length: 5000\r\n"
+    RawResponse response = exchange("GET /healthz HTTP/1.1\r\nHost: gateway.test\r\nContent-Length: 5000\r\n"
         + "Connection: close\r\n\r\n");
 
     assertEquals(413, response.status(), response.statusLine());

@@ -112,13 +112,13 @@ class RequestPipelineTest {
             "Tollgate serves /pypi/simple/ (pip), /healthz and /readyz\n", true),
         Arguments.of("a failing route", get("/broken/x"), 500, "internal error; see the gateway's log\n", true),
         Arguments.of("POST", "POST /test/upload HTTP/1.1\r\nHost: g\r\nContent-Length: 5\r\n\r\nhello", 405,
-            "POST is not supported: Tollgate is a read-only gateway\n", true),
+            "POST is not supported: Tollgate is a read-only gateway (no publish, unpublish, tag changes or login)\n", false),
         Arguments.of("DELETE", "DELETE /test/x HTTP/1.1\r\nHost: g\r\n\r\n", 405,
-            "DELETE is not supported: Tollgate is a read-only gateway\n", true),
+            "DELETE is not supported: Tollgate is a read-only gateway (no publish, unpublish, tag changes or login)\n", false),
         Arguments.of("absolute-form target", get("http://example.test/"), 400,
-            "the request target must be a path; Tollgate is not a forward proxy\n", true),
+            "the request target must be a path; Tollgate is not a forward proxy\n", false),
         Arguments.of("CONNECT", "CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443\r\n\r\n", 400,
-            "the request target must be a path; Tollgate is not a forward proxy\n", true),
+            "the request target must be a path; Tollgate is not a forward proxy\n", false),
         Arguments.of("request line over the limit", get("/test/" + "a".repeat(MAX_LINE)), 414,
             "request line too long\n", false),
         Arguments.of("headers over the limit",
@@ -152,7 +152,7 @@ class RequestPipelineTest {
 
   @Test
   void aBodyOverTheLimitIsRefused() {
-    RawResponse response = send("POST /test/x HTTP/1.1\r\nHost: g\r\nContent-Length: " + (MAX_BODY + 1) + "\r\n\r\n");
+    RawResponse response = send("GET /test/x HTTP/1.1\r\nHost: g\r\nContent-Length: " + (MAX_BODY + 1) + "\r\n\r\n");
 
     assertEquals(413, response.status());
   }
