@@ -42,7 +42,7 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
   private boolean stagingFailed;
 
   /**
-   * @param algorithm {@code sha256}, {@code sha384} or {@code sha512}
+   * @param algorithm {@code sha1} (legacy npm shasum), {@code sha256}, {@code sha384} or {@code sha512}
    * @param expectedHex the lower-case hex digest the index declared
    * @param expectedSize the size the index declared, or -1
    * @param staging where to keep the bytes for the cache, or {@code null} to keep nothing
@@ -61,6 +61,7 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
   private static MessageDigest newDigest(String algorithm) {
     try {
       return MessageDigest.getInstance(switch (algorithm) {
+        case "sha1" -> "SHA-1";
         case "sha256" -> "SHA-256";
         case "sha384" -> "SHA-384";
         case "sha512" -> "SHA-512";

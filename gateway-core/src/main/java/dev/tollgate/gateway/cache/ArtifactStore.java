@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 public final class ArtifactStore {
 
   private static final Logger LOG = Logger.getLogger(ArtifactStore.class.getName());
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}");
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}");
 
   private final Path root;
   private final Path staging;
@@ -86,7 +86,7 @@ public final class ArtifactStore {
   }
 
   private Path pathOf(String algorithm, String hex) {
-    if (!algorithm.matches("sha(256|384|512)") || !HEX.matcher(hex).matches()) {
+    if (!algorithm.matches("sha(1|256|384|512)") || !HEX.matcher(hex).matches()) {
       throw new IllegalArgumentException("not a digest: " + algorithm + ":" + hex);
     }
     return root.resolve(algorithm).resolve(hex.substring(0, 2)).resolve(hex);

@@ -3,7 +3,9 @@ package dev.tollgate.gateway.cli;
 import dev.tollgate.gateway.Gateway;
 import dev.tollgate.gateway.config.ConfigLoader;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.config.NpmUserConfig;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,10 @@ public final class ServeCommand {
     }
     Map<String, String> env = new HashMap<>(System.getenv());
     options.get("--port").ifPresent(p -> env.put("TOLLGATE_PORT", p));
-    GatewayConfig config = ConfigLoader.load(Path.of(options.get("--config").orElse("conf")), env);
+    GatewayConfig loaded = ConfigLoader.load(Path.of(options.get("--config").orElse("conf")), env);
+    GatewayConfig config = loaded.npm().upstream().isPresent()
+        ? loaded
+        : NpmUserConfig.registry().map(loaded::withNpmUpstream).orElse(loaded);
     Gateway gateway = Gateway.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -33,7 +38,10 @@ public final class ServeCommand {
     String base = "http://" + config.server().host() + ":" + gateway.port();
     out.println("Tollgate listening on " + base);
     out.println("  pip:   pip install --index-url " + base + "/pypi/simple/ PACKAGE");
+    config.npm().upstream().ifPresent(npm -> out.println("  npm:   npm install --registry " + base + "/npm/ PACKAGE"));
     out.println("  PyPI upstream: " + config.pypi().upstream());
+    out.println("  npm upstream:  " + config.npm().upstream().map(URI::toString)
+        .orElse("none (set TOLLGATE_NPM_UPSTREAM or configure npm)"));
     out.println("  policy: " + config.policy().directory() + " (" + config.policy().mode().name().toLowerCase()
         + ", " + config.policy().enforcement().name().toLowerCase() + ")");
     out.println("  audit log: " + config.auditLog());

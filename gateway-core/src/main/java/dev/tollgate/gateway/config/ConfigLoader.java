@@ -56,7 +56,7 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": missing (expected the gateway's configuration; an empty file means all defaults)");
     }
     if (raw == null) {
-      raw = new RawConfig(null, null, null, null, null, null);
+      raw = new RawConfig(null, null, null, null, null, null, null);
     }
     return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }
@@ -133,6 +133,11 @@ public final class ConfigLoader {
           : p.fileHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
       GatewayConfig.Pypi pypi = new GatewayConfig.Pypi(upstream, fileHosts);
 
+      String npmUpstream = override("TOLLGATE_NPM_UPSTREAM", "npm.upstream",
+          raw.npm() == null ? null : raw.npm().upstream(), null);
+      GatewayConfig.Npm npm = new GatewayConfig.Npm(npmUpstream == null
+          ? Optional.empty() : Optional.of(upstreamUri("npm.upstream", npmUpstream)));
+
       PolicyMode mode = parse("policy.mode",
           override("TOLLGATE_POLICY_MODE", "policy.mode", pol.mode(), "allowlist"),
           v -> enumValue(PolicyMode.class, v.replace("-", ""), "allowlist, open"));
@@ -158,7 +163,7 @@ public final class ConfigLoader {
 
       String data = override("TOLLGATE_DATA_DIR", "data", raw.data(), "var");
       Path dataDir = Path.of(data).toAbsolutePath().normalize();
-      return new GatewayConfig(dir, dataDir, server, pypi, policy, cache, up);
+      return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up);
     }
 
     private String override(String variable, String field, String fromFile, String fallback) {
@@ -243,13 +248,15 @@ public final class ConfigLoader {
     }
   }
 
-  record RawConfig(RawServer server, RawPypi pypi, RawPolicy policy, RawCache cache, RawUpstream upstream,
-      String data) {}
+  record RawConfig(RawServer server, RawPypi pypi, RawNpm npm, RawPolicy policy, RawCache cache,
+      RawUpstream upstream, String data) {}
 
   record RawServer(String host, Integer port, Integer maxInitialLineLength, Integer maxHeaderSize,
       String maxRequestBody, String idleTimeout, String shutdownGrace) {}
 
   record RawPypi(String upstream, List<String> fileHosts) {}
+
+  record RawNpm(String upstream) {}
 
   record RawPolicy(String mode, String enforcement, String directory,
       @JsonProperty("popularNames") String popularNames) {}

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gateway's validated configuration: what {@code tollgate.yaml} says, after defaults and
@@ -16,6 +17,7 @@ public record GatewayConfig(
     Path dataDir,
     Server server,
     Pypi pypi,
+    Npm npm,
     Policy policy,
     Cache cache,
     Upstream upstream) {
@@ -32,6 +34,13 @@ public record GatewayConfig(
 
   /** The PyPI upstream: its Simple API base URL and the extra hosts its file links may point to. */
   public record Pypi(URI upstream, List<String> fileHosts) {}
+
+  /**
+   * The npm upstream registry. Empty when neither {@code tollgate.yaml} nor
+   * {@code TOLLGATE_NPM_UPSTREAM} names one: the gateway then takes the registry from the user's own
+   * npm configuration at start.
+   */
+  public record Npm(Optional<URI> upstream) {}
 
   /** Where policy files live and how they apply. */
   public record Policy(PolicyMode mode, Enforcement enforcement, Path directory, Path popularDirectory) {}
@@ -50,6 +59,11 @@ public record GatewayConfig(
   /** How the gateway talks to upstreams. */
   public record Upstream(
       Duration connectTimeout, Duration readTimeout, int retries, long maxMetadataBytes, String userAgent) {}
+
+  /** This configuration with {@code registry} as the npm upstream. */
+  public GatewayConfig withNpmUpstream(URI registry) {
+    return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry)), policy, cache, upstream);
+  }
 
   public Path auditLog() {
     return dataDir.resolve("audit.log");

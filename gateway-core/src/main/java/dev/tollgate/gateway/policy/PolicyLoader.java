@@ -6,17 +6,21 @@ import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.engine.PolicyEngine;
 import dev.tollgate.policy.rules.PackagePolicy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the policy engine from the configured policy directory and popular-name lists. */
+/** Builds the policy engine from the policy files ({@code pypi.yaml}, {@code npm.yaml}) and popular-name lists. */
 public final class PolicyLoader {
 
   private PolicyLoader() {}
 
   public static PolicyEngine load(GatewayConfig config, Clock clock) throws ConfigException {
     GatewayConfig.Policy policy = config.policy();
-    PackagePolicy pypi = PolicyFileLoader.load(Ecosystem.PYPI, policy.directory().resolve("pypi.yaml"),
-        policy.mode(), policy.enforcement());
-    return PolicyEngine.build(List.of(pypi), PopularNamesLoader.load(policy.popularDirectory()), clock);
+    List<PackagePolicy> policies = new ArrayList<>();
+    for (Ecosystem ecosystem : List.of(Ecosystem.PYPI, Ecosystem.NPM)) {
+      policies.add(PolicyFileLoader.load(ecosystem, policy.directory().resolve(ecosystem.id() + ".yaml"),
+          policy.mode(), policy.enforcement()));
+    }
+    return PolicyEngine.build(policies, PopularNamesLoader.load(policy.popularDirectory()), clock);
   }
 }

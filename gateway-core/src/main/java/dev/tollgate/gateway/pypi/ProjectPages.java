@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.pypi;
 
+import dev.tollgate.gateway.audit.DecisionRecorder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.adapter.pypi.Negotiation;
@@ -43,7 +44,7 @@ final class ProjectPages {
 
   private final UpstreamIndex index;
   private final PolicyHolder policy;
-  private final PypiAudit audit;
+  private final DecisionRecorder audit;
   private final Executor workers;
   private final Cache<ListingKey, RenderedListing> rendered = Caffeine.newBuilder()
       .maximumWeight(RENDERED_MAX_BYTES)
@@ -56,7 +57,7 @@ final class ProjectPages {
    */
   private record ListingKey(PolicyEngine engine, SimpleProjectPage page, SimpleFormat format) {}
 
-  ProjectPages(UpstreamIndex index, PolicyHolder policy, PypiAudit audit, Executor workers) {
+  ProjectPages(UpstreamIndex index, PolicyHolder policy, DecisionRecorder audit, Executor workers) {
     this.index = index;
     this.policy = policy;
     this.audit = audit;

@@ -1,12 +1,12 @@
 package dev.tollgate.gateway.pypi;
 
+import dev.tollgate.gateway.audit.DecisionRecorder;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tollgate.adapter.pypi.ContentNegotiation;
 import dev.tollgate.adapter.pypi.Negotiation;
 import dev.tollgate.adapter.pypi.PypiPaths;
 import dev.tollgate.adapter.pypi.PypiRequest;
-import dev.tollgate.gateway.audit.AuditLog;
-import dev.tollgate.gateway.cache.ArtifactStore;
+import dev.tollgate.gateway.artifact.ArtifactDelivery;
 import dev.tollgate.gateway.cache.MetadataCache;
 import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.policy.PolicyHolder;
@@ -35,14 +35,13 @@ public final class PypiRoute implements Route {
   private final ProjectPages pages;
   private final DistributionFiles files;
 
-  public PypiRoute(GatewayConfig config, PolicyHolder policy, UpstreamClient upstream, ArtifactStore artifacts,
-      AuditLog audit, Executor workers) {
+  public PypiRoute(GatewayConfig config, PolicyHolder policy, UpstreamClient upstream, DecisionRecorder audit,
+      ArtifactDelivery delivery, Executor workers) {
     MetadataCache<String, UpstreamProject> cache = new MetadataCache<>(config.cache().metadataTtl(),
         config.cache().metadataStaleFor(), config.cache().metadataMaxEntries(), Ticker.systemTicker());
     UpstreamIndex index = new UpstreamIndex(config, upstream, cache, workers);
-    PypiAudit pypiAudit = new PypiAudit(audit);
-    this.pages = new ProjectPages(index, policy, pypiAudit, workers);
-    this.files = new DistributionFiles(config, index, policy, upstream, artifacts, pypiAudit, workers);
+    this.pages = new ProjectPages(index, policy, audit, workers);
+    this.files = new DistributionFiles(config, index, policy, delivery, audit, workers);
   }
 
   @Override

@@ -1,22 +1,20 @@
-package dev.tollgate.gateway.pypi;
+package dev.tollgate.gateway.audit;
 
-import dev.tollgate.gateway.audit.AuditEvent;
-import dev.tollgate.gateway.audit.AuditLog;
 import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.policy.decision.Decision;
 import java.time.Instant;
 import java.util.Map;
 
-/** Writes the audit line for a PyPI request's decision, with how the request ended. */
-final class PypiAudit {
+/** Writes the audit line for a request's decision, with how the request ended. */
+public final class DecisionRecorder {
 
   private final AuditLog log;
 
-  PypiAudit(AuditLog log) {
+  public DecisionRecorder(AuditLog log) {
     this.log = log;
   }
 
-  void record(Exchange exchange, String id, Decision decision, int status, Integer upstreamStatus, long bytes,
+  public void record(Exchange exchange, String id, Decision decision, int status, Integer upstreamStatus, long bytes,
       Map<String, Object> details) {
     log.record(new AuditEvent(
         Instant.now(),

@@ -1,0 +1,125 @@
+package dev.tollgate.gateway.npm;
+
+import dev.tollgate.adapter.npm.MalformedPackumentException;
+import dev.tollgate.adapter.npm.PackumentFilter;
+import dev.tollgate.adapter.npm.PackumentFormat;
+import dev.tollgate.adapter.npm.TarballDigest;
+import dev.tollgate.adapter.npm.VersionInfo;
+import dev.tollgate.gateway.artifact.ArtifactDelivery;
+import dev.tollgate.gateway.audit.DecisionIds;
+import dev.tollgate.gateway.audit.DecisionRecorder;
+import dev.tollgate.gateway.audit.Refusals;
+import dev.tollgate.gateway.policy.PolicyHolder;
+import dev.tollgate.gateway.server.Exchange;
+import dev.tollgate.gateway.upstream.UpstreamFailures;
+import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.PackageCoordinates;
+import dev.tollgate.policy.decision.Decision;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Serves {@code /npm/<name>/-/<file>.tgz}: decides on the version first (lockfile installs come
+ * here without reading metadata, and a refused tarball never causes an upstream request), then takes
+ * the version's tarball URL and integrity from the upstream packument and delivers the bytes through
+ * the digest check.
+ */
+final class Tarballs {
+
+  private static final ArtifactDelivery.ErrorResponder JSON_ERRORS = NpmErrors::respond;
+
+  private final UpstreamRegistry registry;
+  private final PolicyHolder policy;
+  private final ArtifactDelivery delivery;
+  private final DecisionRecorder audit;
+  private final Executor workers;
+
+  Tarballs(UpstreamRegistry registry, PolicyHolder policy, ArtifactDelivery delivery, DecisionRecorder audit,
+      Executor workers) {
+    this.registry = registry;
+    this.policy = policy;
+    this.delivery = delivery;
+    this.audit = audit;
+    this.workers = workers;
+  }
+
+  void serve(Exchange exchange, String name, String filename, String version) {
+    Decision decision = policy.current().decide(PackageCoordinates.of(Ecosystem.NPM, name, version));
+    String id = DecisionIds.next();
+    if (!decision.permits()) {
+      String message = Refusals.message(decision, id);
+      NpmErrors.respond(exchange, 403, message);
+      audit.record(exchange, id, decision, 403, null, 0, Map.of("file", filename));
+      return;
+    }
+    registry.packument(name, PackumentFormat.FULL).whenCompleteAsync((cached, error) ->
+        exchange.guard("tarball", () -> {
+          if (error != null) {
+            fail(exchange, id, decision, UpstreamFailures.status(error), UpstreamFailures.describe(error), filename);
+            return;
+          }
+          if (!(cached.value() instanceof UpstreamPackument.Found found)) {
+            fail(exchange, id, decision, 404, "'" + name + "' does not exist on the upstream registry", filename);
+            return;
+          }
+          Optional<VersionInfo> info;
+          try {
+            info = PackumentFilter.versionInfo(found.json(), name, version);
+          } catch (MalformedPackumentException e) {
+            fail(exchange, id, decision, 502, "the upstream packument of '" + name + "' is malformed: "
+                + e.getMessage(), filename);
+            return;
+          }
+          if (info.isEmpty()) {
+            fail(exchange, id, decision, 404, "'" + name + "' has no version " + version, filename);
+            return;
+          }
+          deliver(exchange, id, decision, filename, info.get());
+        }), workers);
+  }
+
+  private void deliver(Exchange exchange, String id, Decision decision, String filename, VersionInfo info) {
+    Optional<TarballDigest> digest = info.expectedDigest();
+    if (digest.isEmpty()) {
+      fail(exchange, id, decision, 502, "the upstream gives no integrity or shasum for " + filename
+          + "; Tollgate serves only tarballs it can verify", filename);
+      return;
+    }
+    Optional<URI> url = info.tarball().flatMap(Tarballs::parse);
+    URI base = registry.base();
+    if (url.isEmpty() || !sameOrigin(url.get(), base)) {
+      fail(exchange, id, decision, 502, "the upstream's tarball URL for " + filename + " ("
+          + info.tarball().orElse("none") + ") is not on the upstream registry " + base, filename);
+      return;
+    }
+    boolean allowHttp = "http".equalsIgnoreCase(base.getScheme());
+    delivery.deliver(exchange, id, decision, new ArtifactDelivery.Artifact(filename, url.get(),
+        digest.get().algorithm(), digest.get().hex(), -1, "application/octet-stream", allowHttp), JSON_ERRORS);
+  }
+
+  private void fail(Exchange exchange, String id, Decision decision, int status, String why, String filename) {
+    delivery.fail(exchange, id, decision, status, why, filename, JSON_ERRORS);
+  }
+
+  private static Optional<URI> parse(String url) {
+    try {
+      return Optional.of(new URI(url));
+    } catch (java.net.URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean sameOrigin(URI url, URI base) {
+    return url.getHost() != null && url.getHost().equalsIgnoreCase(base.getHost())
+        && effectivePort(url) == effectivePort(base) && url.getScheme().equalsIgnoreCase(base.getScheme());
+  }
+
+  private static int effectivePort(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+}
