@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code tollgate check pypi <name>[==<version>]}: explains the decision the gateway would make,
+ * {@code tollgate check pypi <name>[==<version>]} and {@code tollgate check npm <name>[@<version>]}: explains the decision the gateway would make,
  * from the same engine and policy files, without fetching anything.
  */
 public final class CheckCommand {
@@ -26,7 +26,7 @@ public final class CheckCommand {
   public static int run(List<String> args, PrintStream out) throws Exception {
     Options options = Options.parse(args, Set.of("--config"));
     if (options.positional().size() != 2) {
-      throw new UsageException("check takes an ecosystem and a package: check pypi requests==2.32.3");
+      throw new UsageException("check takes an ecosystem and a package: check pypi requests==2.32.3, check npm lodash@4.17.21");
     }
     Ecosystem ecosystem;
     try {
@@ -34,8 +34,8 @@ public final class CheckCommand {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    if (ecosystem != Ecosystem.PYPI) {
-      throw new UsageException("only pypi can be checked so far");
+    if (ecosystem == Ecosystem.OCI) {
+      throw new UsageException("images cannot be checked yet; check pypi or npm packages");
     }
     PackageCoordinates subject = parse(ecosystem, options.positional().get(1));
     GatewayConfig config = ConfigLoader.load(Path.of(options.get("--config").orElse("conf")), System.getenv());
@@ -44,8 +44,10 @@ public final class CheckCommand {
     return decision.permits() ? 0 : 1;
   }
 
+  /** {@code name} or {@code name==version} for PyPI; {@code name} or {@code name@version} for npm ({@code @scope/name@1.0.0}). */
   static PackageCoordinates parse(Ecosystem ecosystem, String text) throws UsageException {
-    int at = text.indexOf("==");
+    String separator = ecosystem == Ecosystem.NPM ? "@" : "==";
+    int at = ecosystem == Ecosystem.NPM ? text.indexOf('@', text.startsWith("@") ? 1 : 0) : text.indexOf("==");
     String name = at < 0 ? text : text.substring(0, at);
     if (name.isBlank()) {
       throw new UsageException("no package name in '" + text + "'");
@@ -53,9 +55,9 @@ public final class CheckCommand {
     if (at < 0) {
       return PackageCoordinates.of(ecosystem, name.trim());
     }
-    String version = text.substring(at + 2).trim();
+    String version = text.substring(at + separator.length()).trim();
     if (version.isEmpty()) {
-      throw new UsageException("no version after '==' in '" + text + "'");
+      throw new UsageException("no version after '" + separator + "' in '" + text + "'");
     }
     return PackageCoordinates.of(ecosystem, name.trim(), version);
   }

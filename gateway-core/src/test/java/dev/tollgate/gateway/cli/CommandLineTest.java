@@ -111,15 +111,26 @@ class CommandLineTest {
     assertTrue(err().contains("server.port"), err());
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @CsvSource(delimiter = '|', textBlock = """
-      requests==2.32.3    | requests | 2.32.3
-      ' Flask == 3.0 '    | Flask    | 3.0
-      numpy               | numpy    |
+      PYPI | requests==2.32.3    | requests    | 2.32.3
+      PYPI | ' Flask == 3.0 '    | Flask       | 3.0
+      PYPI | numpy               | numpy       |
+      NPM  | lodash@4.17.21      | lodash      | 4.17.21
+      NPM  | lodash              | lodash      |
+      NPM  | @types/node@20.1.0  | @types/node | 20.1.0
+      NPM  | @types/node         | @types/node |
       """)
-  void checkReadsANameAndAnOptionalVersion(String spec, String name, String version) throws Exception {
-    assertEquals(new PackageCoordinates(Ecosystem.PYPI, name, Optional.ofNullable(version)),
-        CheckCommand.parse(Ecosystem.PYPI, spec));
+  void checkReadsANameAndAnOptionalVersion(Ecosystem ecosystem, String spec, String name, String version)
+      throws Exception {
+    assertEquals(new PackageCoordinates(ecosystem, name, Optional.ofNullable(version)),
+        CheckCommand.parse(ecosystem, spec));
+  }
+
+  @Test
+  void checkExplainsAnNpmTyposquatWithTheShippedPolicy() {
+    assertEquals(1, tollgate("check", "npm", "lodahs", "--config", SHIPPED));
+    assertTrue(out().contains("[typosquat] 'lodahs' looks like a typosquat of 'lodash'"), out());
   }
 
   @Test

@@ -85,6 +85,8 @@ class ConfigLoaderTest {
         override("TOLLGATE_DATA_DIR", "state", GatewayConfig::dataDir, Path.of("state").toAbsolutePath()),
         override("TOLLGATE_PYPI_UPSTREAM", "http://127.0.0.1:3141/mirror/simple",
             c -> c.pypi().upstream(), URI.create("http://127.0.0.1:3141/mirror/simple/")),
+        override("TOLLGATE_NPM_UPSTREAM", "http://127.0.0.1:4873",
+            c -> c.npm().upstream().orElseThrow(), URI.create("http://127.0.0.1:4873/")),
         override("TOLLGATE_POLICY_MODE", "open", c -> c.policy().mode(), PolicyMode.OPEN),
         override("TOLLGATE_POLICY_ENFORCEMENT", "audit", c -> c.policy().enforcement(), Enforcement.AUDIT),
         override("TOLLGATE_POLICY_ENFORCEMENT", " AUDIT ", c -> c.policy().enforcement(), Enforcement.AUDIT));
