@@ -1,6 +1,5 @@
 package dev.tollgate.gateway.pypi;
 
-import dev.tollgate.gateway.audit.DecisionRecorder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.adapter.pypi.Negotiation;
@@ -8,6 +7,7 @@ import dev.tollgate.adapter.pypi.SimpleApiCodec;
 import dev.tollgate.adapter.pypi.SimpleFormat;
 import dev.tollgate.adapter.pypi.SimpleProjectPage;
 import dev.tollgate.gateway.audit.DecisionIds;
+import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.audit.Refusals;
 import dev.tollgate.gateway.cache.MetadataCache;
 import dev.tollgate.gateway.policy.PolicyHolder;

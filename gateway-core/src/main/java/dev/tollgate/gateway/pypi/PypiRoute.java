@@ -1,12 +1,12 @@
 package dev.tollgate.gateway.pypi;
 
-import dev.tollgate.gateway.audit.DecisionRecorder;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tollgate.adapter.pypi.ContentNegotiation;
 import dev.tollgate.adapter.pypi.Negotiation;
 import dev.tollgate.adapter.pypi.PypiPaths;
 import dev.tollgate.adapter.pypi.PypiRequest;
 import dev.tollgate.gateway.artifact.ArtifactDelivery;
+import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.cache.MetadataCache;
 import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.policy.PolicyHolder;
