@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Upstream metadata held in memory: fresh for the TTL, then fetched again with one fetch per key
@@ -38,14 +39,23 @@ public final class MetadataCache<K, V> {
   private final long ttlNanos;
   private final Ticker ticker;
 
+  /** A cache bounded by its number of entries. */
   public MetadataCache(Duration ttl, Duration staleFor, long maxEntries, Ticker ticker) {
+    this(ttl, ticker, Caffeine.newBuilder().expireAfterWrite(ttl.plus(staleFor)).maximumSize(maxEntries)
+        .ticker(ticker).build());
+  }
+
+  /** A cache bounded by the total weight of its values (e.g. bytes, for documents of very different sizes). */
+  public MetadataCache(Duration ttl, Duration staleFor, ToLongFunction<V> weigher, long maxWeight, Ticker ticker) {
+    this(ttl, ticker, Caffeine.newBuilder().expireAfterWrite(ttl.plus(staleFor)).maximumWeight(maxWeight)
+        .<K, Entry<V>>weigher((key, entry) -> (int) Math.min(Integer.MAX_VALUE, weigher.applyAsLong(entry.value())))
+        .ticker(ticker).build());
+  }
+
+  private MetadataCache(Duration ttl, Ticker ticker, Cache<K, Entry<V>> entries) {
     this.ttlNanos = ttl.toNanos();
     this.ticker = ticker;
-    this.entries = Caffeine.newBuilder()
-        .expireAfterWrite(ttl.plus(staleFor))
-        .maximumSize(maxEntries)
-        .ticker(ticker)
-        .build();
+    this.entries = entries;
   }
 
   /**

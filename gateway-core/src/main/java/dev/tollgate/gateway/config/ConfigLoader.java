@@ -108,7 +108,7 @@ public final class ConfigLoader {
       RawServer s = raw.server() == null ? new RawServer(null, null, null, null, null, null, null) : raw.server();
       RawPypi p = raw.pypi() == null ? new RawPypi(null, null) : raw.pypi();
       RawPolicy pol = raw.policy() == null ? new RawPolicy(null, null, null, null) : raw.policy();
-      RawCache c = raw.cache() == null ? new RawCache(null, null, null, null) : raw.cache();
+      RawCache c = raw.cache() == null ? new RawCache(null, null, null, null, null) : raw.cache();
       RawUpstream u = raw.upstream() == null ? new RawUpstream(null, null, null, null) : raw.upstream();
 
       String host = override("TOLLGATE_HOST", "server.host", s.host(), "127.0.0.1");
@@ -152,6 +152,7 @@ public final class ConfigLoader {
       Duration stale = duration("cache.metadataStaleFor", c.metadataStaleFor(), "24h");
       GatewayConfig.Cache cache = new GatewayConfig.Cache(ttl, stale,
           positive("cache.metadataMaxEntries", orDefault(c.metadataMaxEntries(), 10_000)),
+          size("cache.metadataMaxSize", c.metadataMaxSize(), "512MiB"),
           size("cache.artifactMaxSize", c.artifactMaxSize(), "10GiB"));
 
       GatewayConfig.Upstream up = new GatewayConfig.Upstream(
@@ -262,7 +263,7 @@ public final class ConfigLoader {
       @JsonProperty("popularNames") String popularNames) {}
 
   record RawCache(String metadataTtl, String metadataStaleFor, Integer metadataMaxEntries,
-      String artifactMaxSize) {}
+      String metadataMaxSize, String artifactMaxSize) {}
 
   record RawUpstream(String connectTimeout, String readTimeout, Integer retries, String maxMetadataSize) {}
 }

@@ -50,6 +50,7 @@ public record GatewayConfig(
       Duration metadataTtl,
       Duration metadataStaleFor,
       long metadataMaxEntries,
+      long metadataMaxBytes,
       long artifactMaxBytes) {
     public Path artifactDir(Path dataDir) {
       return dataDir.resolve("cache").resolve("artifacts");

@@ -34,7 +34,8 @@ public final class NpmRoute implements Route {
   public NpmRoute(GatewayConfig config, URI upstreamRegistry, PolicyHolder policy, UpstreamClient upstream,
       DecisionRecorder audit, ArtifactDelivery delivery, Executor workers) {
     MetadataCache<UpstreamRegistry.Key, UpstreamPackument> cache = new MetadataCache<>(config.cache().metadataTtl(),
-        config.cache().metadataStaleFor(), config.cache().metadataMaxEntries(), Ticker.systemTicker());
+        config.cache().metadataStaleFor(), UpstreamPackument::weight, config.cache().metadataMaxBytes(),
+        Ticker.systemTicker());
     UpstreamRegistry registry = new UpstreamRegistry(upstreamRegistry, upstream,
         config.upstream().maxMetadataBytes(), cache);
     this.packuments = new Packuments(registry, policy, audit, workers);
