@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * Serves packuments ({@code /npm/<name>}, full or abbreviated by the client's Accept) and version
- * documents ({@code /npm/<name>/<version-or-tag>}): decides on the name (a refused name causes no
+ * Serves packuments ({@code /npm/<name>}, full or abbreviated by the client's Accept; full when a
+ * minimum release age applies, as only the full one has publish times) and version documents ({@code /npm/<name>/<version-or-tag>}): decides on the name (a refused name causes no
  * upstream request), filters the upstream document by version policy, and answers conditional
  * requests with 304.
  */
@@ -57,8 +57,9 @@ final class Packuments {
   }
 
   void serve(Exchange exchange, String name, String publicMount) {
-    PackumentFormat format = PackumentFormat.forAccept(String.join(", ", exchange.headers(HttpHeaderNames.ACCEPT)));
     PolicyEngine engine = policy.current();
+    PackumentFormat asked = PackumentFormat.forAccept(String.join(", ", exchange.headers(HttpHeaderNames.ACCEPT)));
+    PackumentFormat format = RenderedPackument.needsPublishTimes(engine, name) ? PackumentFormat.FULL : asked;
     Decision nameDecision = engine.decide(PackageCoordinates.of(Ecosystem.NPM, name));
     String id = DecisionIds.next();
     if (!nameDecision.permits()) {

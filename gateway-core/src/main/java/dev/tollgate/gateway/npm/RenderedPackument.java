@@ -5,15 +5,18 @@ import dev.tollgate.adapter.npm.MalformedPackumentException;
 import dev.tollgate.adapter.npm.NpmPaths;
 import dev.tollgate.adapter.npm.PackumentFilter;
 import dev.tollgate.adapter.npm.VersionInfo;
+import dev.tollgate.gateway.audit.Refusals;
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
+import dev.tollgate.policy.coordinates.PackageNames;
+import dev.tollgate.policy.coordinates.ReleaseFacts;
 import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Verdict;
 import dev.tollgate.policy.engine.PolicyEngine;
+import dev.tollgate.policy.rules.PackagePolicy;
 import dev.tollgate.policy.version.npm.NpmVersion;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,8 @@ import java.util.Optional;
  * ETag for conditional requests. Depends only on the upstream document, the policy engine and the
  * gateway's public URL, so it is computed once per combination and reused.
  *
- * @param refusal when versions existed but none is left, the refusal of the newest one
+ * @param refusal when versions existed but none is left, the refusal that best says why (see
+ *     {@link Refusals#mostTelling})
  */
 record RenderedPackument(byte[] json, String etag, Optional<Decision> refusal, Map<String, Object> details) {
 
@@ -46,21 +50,31 @@ record RenderedPackument(byte[] json, String etag, Optional<Decision> refusal, M
     details.put("versions", filtered.summary().kept().size());
     Optional<Decision> refusal = Optional.empty();
     if (!filtered.summary().anyKept() && !removed.isEmpty()) {
-      refusal = newest(decisions).filter(d -> !d.permits());
+      refusal = Refusals.mostTelling(decisions, NpmVersion::tryParse);
     }
     return new RenderedPackument(filtered.json(), etag(filtered.json()), refusal, Map.copyOf(details));
   }
 
   static Decision decide(PolicyEngine engine, String name, VersionInfo info, Map<String, Decision> memo) {
-    return memo.computeIfAbsent(info.version(),
-        v -> engine.decide(PackageCoordinates.of(Ecosystem.NPM, name, v)));
+    return memo.computeIfAbsent(info.version(), v -> decide(engine, name, info));
   }
 
-  private static Optional<Decision> newest(Map<String, Decision> decisions) {
-    return decisions.entrySet().stream()
-        .filter(e -> NpmVersion.tryParse(e.getKey()).isPresent())
-        .max(Comparator.comparing(e -> NpmVersion.tryParse(e.getKey()).orElseThrow()))
-        .map(Map.Entry::getValue);
+  /** The decision on one version, with its install scripts and publish time. */
+  static Decision decide(PolicyEngine engine, String name, VersionInfo info) {
+    return engine.decide(PackageCoordinates.of(Ecosystem.NPM, name, info.version()),
+        new ReleaseFacts(info.hasInstallScript(), info.publishedAt()));
+  }
+
+  /**
+   * Whether a minimum release age applies to {@code name}: then the gateway needs each version's
+   * publish time, which only the full packument carries.
+   */
+  static boolean needsPublishTimes(PolicyEngine engine, String name) {
+    PackagePolicy policy = engine.policy(Ecosystem.NPM);
+    String normalised = PackageNames.normalize(Ecosystem.NPM, name);
+    return policy.minimumReleaseAge().filter(age -> !age.isZero()).isPresent()
+        || policy.allow().stream().anyMatch(e -> e.name().matches(normalised)
+            && e.minimumAge().filter(age -> !age.isZero()).isPresent());
   }
 
   private static String etag(byte[] json) {

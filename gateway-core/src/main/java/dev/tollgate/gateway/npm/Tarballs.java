@@ -23,8 +23,8 @@ import java.util.concurrent.Executor;
 /**
  * Serves {@code /npm/<name>/-/<file>.tgz}: decides on the version first (lockfile installs come
  * here without reading metadata, and a refused tarball never causes an upstream request), then takes
- * the version's tarball URL and integrity from the upstream packument and delivers the bytes through
- * the digest check.
+ * the version's tarball URL, integrity, install scripts and publish time from the upstream packument,
+ * decides again with those, and delivers the bytes through the digest check.
  */
 final class Tarballs {
 
@@ -49,9 +49,7 @@ final class Tarballs {
     Decision decision = policy.current().decide(PackageCoordinates.of(Ecosystem.NPM, name, version));
     String id = DecisionIds.next();
     if (!decision.permits()) {
-      String message = Refusals.message(decision, id);
-      NpmErrors.respond(exchange, 403, message);
-      audit.record(exchange, id, decision, 403, null, 0, Map.of("file", filename));
+      refuse(exchange, id, decision, filename);
       return;
     }
     registry.packument(name, PackumentFormat.FULL).whenCompleteAsync((cached, error) ->
@@ -76,11 +74,16 @@ final class Tarballs {
             fail(exchange, id, decision, 404, "'" + name + "' has no version " + version, filename);
             return;
           }
-          deliver(exchange, id, decision, filename, info.get());
+          deliver(exchange, id, name, filename, info.get());
         }), workers);
   }
 
-  private void deliver(Exchange exchange, String id, Decision decision, String filename, VersionInfo info) {
+  private void deliver(Exchange exchange, String id, String name, String filename, VersionInfo info) {
+    Decision decision = RenderedPackument.decide(policy.current(), name, info);
+    if (!decision.permits()) {
+      refuse(exchange, id, decision, filename);
+      return;
+    }
     Optional<TarballDigest> digest = info.expectedDigest();
     if (digest.isEmpty()) {
       fail(exchange, id, decision, 502, "the upstream gives no integrity or shasum for " + filename
@@ -97,6 +100,12 @@ final class Tarballs {
     boolean allowHttp = "http".equalsIgnoreCase(base.getScheme());
     delivery.deliver(exchange, id, decision, new ArtifactDelivery.Artifact(filename, url.get(),
         digest.get().algorithm(), digest.get().hex(), -1, "application/octet-stream", allowHttp), JSON_ERRORS);
+  }
+
+  private void refuse(Exchange exchange, String id, Decision decision, String filename) {
+    String message = Refusals.message(decision, id);
+    NpmErrors.respond(exchange, 403, message);
+    audit.record(exchange, id, decision, 403, null, 0, Map.of("file", filename));
   }
 
   private void fail(Exchange exchange, String id, Decision decision, int status, String why, String filename) {

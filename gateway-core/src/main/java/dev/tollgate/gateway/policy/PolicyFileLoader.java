@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tollgate.gateway.config.ConfigException;
+import dev.tollgate.gateway.config.Quantities;
 import dev.tollgate.gateway.config.YamlFieldLines;
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.rules.Enforcement;
@@ -22,6 +23,7 @@ import dev.tollgate.policy.version.VersionSchemes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,8 +31,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one ecosystem's policy file ({@code policy/pypi.yaml}): its {@code allow} and {@code deny}
- * lists. Each entry is validated on its own, and an error names the file, the entry's line and the
+ * Reads one ecosystem's policy file ({@code policy/pypi.yaml}, {@code policy/npm.yaml}): its
+ * {@code allow} and {@code deny} lists and its {@code minimumReleaseAge}. Each entry is validated on its own, and an error names the file, the entry's line and the
  * field, so a reviewer can find the mistake.
  */
 public final class PolicyFileLoader {
@@ -39,6 +41,9 @@ public final class PolicyFileLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
+  /** The top-level key for the ecosystem-wide minimum release age. */
+  static final String MINIMUM_RELEASE_AGE = "minimumReleaseAge";
+
   private PolicyFileLoader() {}
 
   /** The policy for {@code ecosystem} from {@code file}; a missing file means empty lists. */
@@ -46,6 +51,7 @@ public final class PolicyFileLoader {
       throws ConfigException {
     List<ListEntry> allow = new ArrayList<>();
     List<ListEntry> deny = new ArrayList<>();
+    Optional<Duration> minimumReleaseAge = Optional.empty();
     if (Files.exists(file)) {
       VersionScheme scheme = VersionSchemes.forEcosystem(ecosystem);
       try (JsonParser parser = YAML.createParser(file.toFile())) {
@@ -55,9 +61,14 @@ public final class PolicyFileLoader {
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String list = parser.currentName();
             JsonLocation listAt = parser.currentTokenLocation();
+            if (MINIMUM_RELEASE_AGE.equals(list)) {
+              parser.nextToken();
+              minimumReleaseAge = Optional.of(duration(parser.getValueAsString(), file, listAt, MINIMUM_RELEASE_AGE));
+              continue;
+            }
             if (!"allow".equals(list) && !"deny".equals(list)) {
               throw new ConfigException(where(file, listAt) + ": '" + list
-                  + "' is not a known list (known: allow, deny)");
+                  + "' is not a known key (known: allow, deny, " + MINIMUM_RELEASE_AGE + ")");
             }
             JsonToken value = parser.nextToken();
             if (value == JsonToken.VALUE_NULL) {
@@ -92,7 +103,15 @@ public final class PolicyFileLoader {
         throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
       }
     }
-    return new PackagePolicy(ecosystem, mode, enforcement, allow, deny);
+    return new PackagePolicy(ecosystem, mode, enforcement, allow, deny, minimumReleaseAge);
+  }
+
+  private static Duration duration(String text, Path file, JsonLocation at, String field) throws ConfigException {
+    try {
+      return Quantities.duration(text == null ? "" : text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where(file, at) + ": " + field + ": " + e.getMessage());
+    }
   }
 
   private static ListEntry toEntry(Ecosystem ecosystem, VersionScheme scheme, RawEntry raw, Path file,
@@ -121,7 +140,12 @@ public final class PolicyFileLoader {
             + "' is not a date (write YYYY-MM-DD)");
       }
     }
-    return new ListEntry(name, versions, expires, raw.note(), file.getFileName() + ":" + at.getLineNr());
+    Optional<Duration> minimumAge = Optional.empty();
+    if (raw.minimumAge() != null) {
+      minimumAge = Optional.of(duration(raw.minimumAge(), file, at, field + ".minimumAge"));
+    }
+    return new ListEntry(name, versions, expires, raw.note(), file.getFileName() + ":" + at.getLineNr(),
+        Boolean.TRUE.equals(raw.installScripts()), minimumAge);
   }
 
   private static void expect(JsonParser parser, JsonToken actual, JsonToken wanted, Path file, String message)
@@ -135,5 +159,6 @@ public final class PolicyFileLoader {
     return location == null ? file.toString() : file + ":" + location.getLineNr();
   }
 
-  record RawEntry(String name, String version, String note, String expires) {}
+  record RawEntry(String name, String version, String note, String expires, Boolean installScripts,
+      String minimumAge) {}
 }

@@ -4,18 +4,17 @@ import dev.tollgate.adapter.pypi.FileLinker;
 import dev.tollgate.adapter.pypi.SimpleApiCodec;
 import dev.tollgate.adapter.pypi.SimpleFormat;
 import dev.tollgate.adapter.pypi.SimpleProjectPage;
+import dev.tollgate.gateway.audit.Refusals;
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
 import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Verdict;
 import dev.tollgate.policy.engine.PolicyEngine;
 import dev.tollgate.policy.version.pep440.Pep440Version;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A project page as one policy lets a client see it: the files of refused versions removed, written
@@ -45,7 +44,7 @@ record RenderedListing(byte[] body, Decision decision, Map<String, Object> detai
         details.put("hiddenVersions", hidden.subList(0, Math.min(hidden.size(), MAX_AUDITED_VERSIONS)));
       }
       if (kept.files().isEmpty() && !page.files().isEmpty()) {
-        pageDecision = newestRefusal(byVersion);
+        pageDecision = Refusals.mostTelling(byVersion, Pep440Version::tryParse).orElse(nameDecision);
       } else {
         listing = kept;
       }
@@ -53,15 +52,5 @@ record RenderedListing(byte[] body, Decision decision, Map<String, Object> detai
     details.put("files", listing.files().size());
     byte[] body = SimpleApiCodec.writeProjectPage(listing, format, FileLinker.underMount(PypiRoute.MOUNT, page.name()));
     return new RenderedListing(body, pageDecision, Map.copyOf(details));
-  }
-
-  /** The refusal of the newest version, which is what a client asking for the project would get. */
-  private static Decision newestRefusal(Map<String, Decision> byVersion) {
-    return byVersion.entrySet().stream()
-        .max(Comparator.comparing(e -> Pep440Version.tryParse(e.getKey()),
-            Comparator.comparing((Optional<Pep440Version> v) -> v.isPresent())
-                .thenComparing(v -> v.orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))))
-        .map(Map.Entry::getValue)
-        .orElseThrow();
   }
 }

@@ -14,6 +14,7 @@ import dev.tollgate.policy.rules.PackagePolicy;
 import dev.tollgate.policy.rules.PolicyMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -71,6 +72,41 @@ class PolicyFileLoaderTest {
         () -> assertEquals(1, policy.deny().size()),
         () -> assertTrue(evil.name().matches("evil-pkg")),
         () -> assertEquals("malware report 42", evil.note()));
+  }
+
+  @Test
+  void readsTheReleaseRules() throws Exception {
+    Path file = dir.resolve("npm.yaml");
+    Files.writeString(file, """
+        minimumReleaseAge: 3d
+        allow:
+          - name: esbuild
+            installScripts: true
+            note: downloads its platform binary in postinstall
+          - name: "@acme/*"
+            minimumAge: 0s
+          - name: lodash
+        """);
+
+    PackagePolicy policy = PolicyFileLoader.load(Ecosystem.NPM, file, PolicyMode.ALLOWLIST, Enforcement.ENFORCE);
+
+    assertAll(
+        () -> assertEquals(Optional.of(Duration.ofDays(3)), policy.minimumReleaseAge()),
+        () -> assertTrue(policy.allow().get(0).installScripts()),
+        () -> assertEquals(Optional.empty(), policy.allow().get(0).minimumAge()),
+        () -> assertEquals(Optional.of(Duration.ZERO), policy.allow().get(1).minimumAge()),
+        () -> assertFalse(policy.allow().get(2).installScripts()));
+  }
+
+  @Test
+  void aBadMinimumAgeNamesItsLine() throws Exception {
+    Path file = dir.resolve("npm.yaml");
+    Files.writeString(file, "allow:\n  - name: lodash\n    minimumAge: soon\n");
+
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> PolicyFileLoader.load(Ecosystem.NPM, file, PolicyMode.ALLOWLIST, Enforcement.ENFORCE));
+
+    assertTrue(e.getMessage().startsWith(file + ":2: allow[0].minimumAge"), e.getMessage());
   }
 
   @Test

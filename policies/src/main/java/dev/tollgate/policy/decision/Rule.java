@@ -17,7 +17,11 @@ public enum Rule {
   /** The only entries that would admit the package have expired. */
   ENTRY_EXPIRED,
   /** The name looks like a popular or allow-listed name it is not. */
-  TYPOSQUAT;
+  TYPOSQUAT,
+  /** Installing the version runs scripts (npm), and its allow-list entry does not permit them. */
+  INSTALL_SCRIPT,
+  /** The version is younger than the minimum release age, or its publish time is unknown. */
+  RELEASE_TOO_NEW;
 
   /** Lower-case, hyphenated id: {@code not-allowed}, {@code typosquat}, ... */
   public String id() {

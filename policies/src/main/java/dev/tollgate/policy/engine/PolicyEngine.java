@@ -3,6 +3,7 @@ package dev.tollgate.policy.engine;
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
 import dev.tollgate.policy.coordinates.PackageNames;
+import dev.tollgate.policy.coordinates.ReleaseFacts;
 import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Reason;
 import dev.tollgate.policy.decision.Rule;
@@ -15,6 +16,7 @@ import dev.tollgate.policy.typosquat.ProtectedNames;
 import dev.tollgate.policy.typosquat.TyposquatDetector;
 import dev.tollgate.policy.typosquat.TyposquatMatch;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -134,6 +136,50 @@ public final class PolicyEngine {
     return refuse(subject, policy, new Reason(Rule.VERSION_NOT_ALLOWED,
         "version " + version + " of '" + subject.name() + "' is outside the allowed range '" + ranges + "'",
         details(live.get(0))));
+  }
+
+  /**
+   * Decides on one version with what the registry says about it: as {@link #decide(PackageCoordinates)},
+   * then, if that allows, refuses a version that runs install scripts its allow-list entry does not
+   * permit, and one younger than the minimum release age (the entry's, else the policy's). A version
+   * whose publish time is unknown cannot be shown old enough and is refused when an age applies.
+   */
+  public Decision decide(PackageCoordinates subject, ReleaseFacts facts) {
+    Decision decision = decide(subject);
+    if (decision.verdict() != Verdict.ALLOW || subject.version().isEmpty()) {
+      return decision;
+    }
+    PackagePolicy policy = policy(subject.ecosystem());
+    String name = PackageNames.normalize(subject.ecosystem(), subject.name());
+    String version = subject.version().get();
+    LocalDate today = LocalDate.now(clock);
+    Optional<ListEntry> entry = policy.allow().stream()
+        .filter(e -> e.name().matches(name) && !e.expiredOn(today))
+        .filter(e -> e.versions().map(c -> c.allows(version)).orElse(true))
+        .findFirst();
+    if (facts.runsInstallScripts() && !entry.map(ListEntry::installScripts).orElse(false)) {
+      return refuse(subject, policy, new Reason(Rule.INSTALL_SCRIPT,
+          "version " + version + " of '" + subject.name() + "' runs install scripts, which "
+              + entry.map(e -> "its allow-list entry (" + e.name() + ") does not permit").orElse("no allow-list entry permits"),
+          entry.map(PolicyEngine::details).orElse(Map.of())));
+    }
+    Optional<Duration> minimumAge = entry.flatMap(ListEntry::minimumAge).or(policy::minimumReleaseAge)
+        .filter(age -> !age.isZero());
+    if (minimumAge.isPresent()) {
+      Map<String, String> details = Map.of("minimumAge", minimumAge.get().toString());
+      if (facts.publishedAt().isEmpty()) {
+        return refuse(subject, policy, new Reason(Rule.RELEASE_TOO_NEW, "version " + version + " of '"
+            + subject.name() + "' has no publish time, so its age of at least "
+            + Durations.describe(minimumAge.get()) + " cannot be checked", details));
+      }
+      Duration age = Duration.between(facts.publishedAt().get(), clock.instant());
+      if (age.compareTo(minimumAge.get()) < 0) {
+        return refuse(subject, policy, new Reason(Rule.RELEASE_TOO_NEW, "version " + version + " of '"
+            + subject.name() + "' was published " + Durations.describe(age.isNegative() ? Duration.ZERO : age)
+            + " ago; releases younger than " + Durations.describe(minimumAge.get()) + " are held back", details));
+      }
+    }
+    return decision;
   }
 
   private static Optional<Reason> denyListReason(

@@ -1,27 +1,38 @@
 package dev.tollgate.policy.rules;
 
 import dev.tollgate.policy.version.VersionConstraint;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One allow-list or deny-list entry as a security team wrote it: which names, which versions
- * (none: all), until when, why, and where it was written (file and line) for messages.
+ * (none: all), until when, why, and where it was written (file and line) for messages. An allow-list
+ * entry may also let its versions run install scripts (npm) and set its own minimum release age.
  */
 public record ListEntry(
     NamePattern name,
     Optional<VersionConstraint> versions,
     Optional<LocalDate> expires,
     String note,
-    String source) {
+    String source,
+    boolean installScripts,
+    Optional<Duration> minimumAge) {
 
   public ListEntry {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(versions, "versions");
     Objects.requireNonNull(expires, "expires");
+    Objects.requireNonNull(minimumAge, "minimumAge");
     note = note == null ? "" : note;
     source = source == null ? "" : source;
+  }
+
+  /** An entry that permits no install scripts and keeps the policy's minimum release age. */
+  public ListEntry(NamePattern name, Optional<VersionConstraint> versions, Optional<LocalDate> expires, String note,
+      String source) {
+    this(name, versions, expires, note, source, false, Optional.empty());
   }
 
   /** Whether the entry has expired on {@code today}: it allows up to and including the day before. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
+import dev.tollgate.policy.coordinates.ReleaseFacts;
 import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Rule;
 import dev.tollgate.policy.decision.Verdict;
@@ -16,6 +17,7 @@ import dev.tollgate.policy.rules.PolicyMode;
 import dev.tollgate.policy.typosquat.ProtectedNames;
 import dev.tollgate.policy.version.pep440.Pep440SpecifierSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -77,6 +79,49 @@ class PolicyEngineTest {
     Decision d = decide(engine(mode, Enforcement.ENFORCE), name, version);
     assertEquals(verdict, d.verdict(), d.summary());
     assertEquals(rule, d.reasons().get(0).rule(), d.summary());
+  }
+
+  private static PolicyEngine engineWithReleaseRules() {
+    PackagePolicy policy = new PackagePolicy(Ecosystem.PYPI, PolicyMode.ALLOWLIST, Enforcement.ENFORCE,
+        List.of(entry("plain", null, null),
+            new ListEntry(NamePattern.parse(Ecosystem.PYPI, "scripty"), Optional.empty(), Optional.empty(),
+                "builds a native addon", "pypi.yaml:2", true, Optional.empty()),
+            new ListEntry(NamePattern.parse(Ecosystem.PYPI, "urgent"), Optional.empty(), Optional.empty(),
+                "security fix needed at once", "pypi.yaml:3", false, Optional.of(Duration.ZERO))),
+        List.of(), Optional.of(Duration.ofDays(3)));
+    return PolicyEngine.build(List.of(policy), ProtectedNames.empty(), TODAY);
+  }
+
+  @ParameterizedTest(name = "{0} {1}, scripts={2}, published {3} h ago -> {4}")
+  @CsvSource({
+      "plain,   1.0, false, 100, ALLOW, ALLOW_LIST",
+      "plain,   1.0, false, 71,  DENY,  RELEASE_TOO_NEW",
+      "plain,   1.0, false,,     DENY,  RELEASE_TOO_NEW",
+      "plain,   1.0, true,  100, DENY,  INSTALL_SCRIPT",
+      "scripty, 1.0, true,  100, ALLOW, ALLOW_LIST",
+      "scripty, 1.0, true,  1,   DENY,  RELEASE_TOO_NEW",
+      "urgent,  1.0, false, 0,   ALLOW, ALLOW_LIST",
+      "urgent,  1.0, true,  0,   DENY,  INSTALL_SCRIPT",
+      "other,   1.0, false, 100, DENY,  NOT_ALLOWED",
+  })
+  void releaseFactsRefuseScriptsAndYoungReleases(String name, String version, boolean scripts, Long hoursAgo,
+      Verdict verdict, Rule rule) {
+    ReleaseFacts facts = new ReleaseFacts(scripts,
+        Optional.ofNullable(hoursAgo).map(h -> TODAY.instant().minus(Duration.ofHours(h))));
+    Decision d = engineWithReleaseRules().decide(PackageCoordinates.of(Ecosystem.PYPI, name, version), facts);
+    assertEquals(verdict, d.verdict(), d.summary());
+    assertEquals(rule, d.reasons().get(0).rule(), d.summary());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "plain   | true  | 100 | version 1.0 of 'plain' runs install scripts, which its allow-list entry (plain) does not permit",
+      "plain   | false | 5   | version 1.0 of 'plain' was published 5 hours ago; releases younger than 3 days are held back",
+  })
+  void releaseRefusalsSayWhy(String name, boolean scripts, long hoursAgo, String message) {
+    ReleaseFacts facts = new ReleaseFacts(scripts, Optional.of(TODAY.instant().minus(Duration.ofHours(hoursAgo))));
+    assertEquals(message,
+        engineWithReleaseRules().decide(PackageCoordinates.of(Ecosystem.PYPI, name, "1.0"), facts).summary());
   }
 
   @ParameterizedTest
