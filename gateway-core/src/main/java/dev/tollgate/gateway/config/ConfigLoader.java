@@ -136,7 +136,8 @@ public final class ConfigLoader {
       String npmUpstream = override("TOLLGATE_NPM_UPSTREAM", "npm.upstream",
           raw.npm() == null ? null : raw.npm().upstream(), null);
       GatewayConfig.Npm npm = new GatewayConfig.Npm(npmUpstream == null
-          ? Optional.empty() : Optional.of(upstreamUri("npm.upstream", npmUpstream)));
+          ? Optional.empty() : Optional.of(upstreamUri("npm.upstream", npmUpstream)),
+          privateRegistry(raw.npm() == null ? null : raw.npm().privateRegistry()));
 
       PolicyMode mode = parse("policy.mode",
           override("TOLLGATE_POLICY_MODE", "policy.mode", pol.mode(), "allowlist"),
@@ -165,6 +166,31 @@ public final class ConfigLoader {
       String data = override("TOLLGATE_DATA_DIR", "data", raw.data(), "var");
       Path dataDir = Path.of(data).toAbsolutePath().normalize();
       return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up);
+    }
+
+    private Optional<GatewayConfig.PrivateRegistry> privateRegistry(RawPrivateRegistry raw) throws ConfigException {
+      String upstream = override("TOLLGATE_NPM_PRIVATE_UPSTREAM", "npm.private.upstream",
+          raw == null ? null : raw.upstream(), null);
+      if (upstream == null) {
+        if (raw != null && (raw.scopes() != null || raw.names() != null)) {
+          throw error("npm.private.upstream", "is needed when npm.private names scopes or packages");
+        }
+        return Optional.empty();
+      }
+      List<String> scopes = raw == null || raw.scopes() == null ? List.of() : raw.scopes();
+      List<String> names = raw == null || raw.names() == null ? List.of() : raw.names();
+      for (String scope : scopes) {
+        if (!scope.matches("@[a-z0-9][a-z0-9._~-]*")) {
+          throw error("npm.private.scopes", "'" + scope + "' is not an npm scope (write @scope, lower case)");
+        }
+      }
+      for (String name : names) {
+        if (!name.matches("(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*")) {
+          throw error("npm.private.names", "'" + name + "' is not an npm package name");
+        }
+      }
+      return Optional.of(new GatewayConfig.PrivateRegistry(upstreamUri("npm.private.upstream", upstream), scopes,
+          names));
     }
 
     private String override(String variable, String field, String fromFile, String fallback) {
@@ -228,7 +254,7 @@ public final class ConfigLoader {
       if (variable != null) {
         return new ConfigException("environment variable " + variable + " (for " + field + ") " + why);
       }
-      String where = lines.line(field).map(l -> file + ":" + l).orElse(file.toString());
+      String where = lines.nearestLine(field).map(l -> file + ":" + l).orElse(file.toString());
       return new ConfigException(where + ": field '" + field + "' " + why);
     }
 
@@ -257,7 +283,9 @@ public final class ConfigLoader {
 
   record RawPypi(String upstream, List<String> fileHosts) {}
 
-  record RawNpm(String upstream) {}
+  record RawNpm(String upstream, @JsonProperty("private") RawPrivateRegistry privateRegistry) {}
+
+  record RawPrivateRegistry(String upstream, List<String> scopes, List<String> names) {}
 
   record RawPolicy(String mode, String enforcement, String directory,
       @JsonProperty("popularNames") String popularNames) {}

@@ -40,7 +40,25 @@ public record GatewayConfig(
    * {@code TOLLGATE_NPM_UPSTREAM} names one: the gateway then takes the registry from the user's own
    * npm configuration at start.
    */
-  public record Npm(Optional<URI> upstream) {}
+  public record Npm(Optional<URI> upstream, Optional<PrivateRegistry> privateRegistry) {}
+
+  /**
+   * The organisation's own npm registry and the names that belong to it (whole scopes, or single
+   * names). Those names are fetched only from here, never from the public upstream, also when this
+   * registry answers 404 or is down: that is what defeats dependency confusion.
+   */
+  public record PrivateRegistry(URI upstream, List<String> scopes, List<String> names) {
+    public PrivateRegistry {
+      scopes = List.copyOf(scopes);
+      names = List.copyOf(names);
+    }
+
+    /** Whether {@code name} ({@code @scope/name} or unscoped, lower case) belongs to the private registry. */
+    public boolean owns(String name) {
+      int slash = name.indexOf('/');
+      return names.contains(name) || (name.startsWith("@") && slash > 0 && scopes.contains(name.substring(0, slash)));
+    }
+  }
 
   /** Where policy files live and how they apply. */
   public record Policy(PolicyMode mode, Enforcement enforcement, Path directory, Path popularDirectory) {}
@@ -63,7 +81,8 @@ public record GatewayConfig(
 
   /** This configuration with {@code registry} as the npm upstream. */
   public GatewayConfig withNpmUpstream(URI registry) {
-    return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry)), policy, cache, upstream);
+    return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry), npm.privateRegistry()),
+        policy, cache, upstream);
   }
 
   public Path auditLog() {

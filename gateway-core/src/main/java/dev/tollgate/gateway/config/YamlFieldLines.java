@@ -81,4 +81,18 @@ public final class YamlFieldLines {
   public Optional<Integer> line(String field) {
     return Optional.ofNullable(lines.get(field));
   }
+
+  /**
+   * The line of {@code field}, or of the nearest enclosing field that is written (a missing
+   * {@code npm.private.upstream} is reported where {@code npm.private} is).
+   */
+  public Optional<Integer> nearestLine(String field) {
+    for (String path = field; !path.isEmpty(); path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "") {
+      Integer line = lines.get(path);
+      if (line != null) {
+        return Optional.of(line);
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -33,14 +34,19 @@ public final class NpmRoute implements Route {
 
   public NpmRoute(GatewayConfig config, URI upstreamRegistry, PolicyHolder policy, UpstreamClient upstream,
       DecisionRecorder audit, ArtifactDelivery delivery, Executor workers) {
+    Optional<GatewayConfig.PrivateRegistry> privateNames = config.npm().privateRegistry();
+    Registries registries = new Registries(registry(config, upstreamRegistry, upstream),
+        privateNames.map(p -> registry(config, p.upstream(), upstream)), privateNames);
+    this.packuments = new Packuments(registries, policy, audit, workers);
+    this.tarballs = new Tarballs(registries, policy, delivery, audit, workers);
+    this.fallbackHost = config.server().host() + ":" + config.server().port();
+  }
+
+  private static UpstreamRegistry registry(GatewayConfig config, URI base, UpstreamClient upstream) {
     MetadataCache<UpstreamRegistry.Key, UpstreamPackument> cache = new MetadataCache<>(config.cache().metadataTtl(),
         config.cache().metadataStaleFor(), UpstreamPackument::weight, config.cache().metadataMaxBytes(),
         Ticker.systemTicker());
-    UpstreamRegistry registry = new UpstreamRegistry(upstreamRegistry, upstream,
-        config.upstream().maxMetadataBytes(), cache);
-    this.packuments = new Packuments(registry, policy, audit, workers);
-    this.tarballs = new Tarballs(registry, policy, delivery, audit, workers);
-    this.fallbackHost = config.server().host() + ":" + config.server().port();
+    return new UpstreamRegistry(base, upstream, config.upstream().maxMetadataBytes(), cache);
   }
 
   @Override

@@ -40,7 +40,7 @@ final class Packuments {
   /** A rendering is reused while the upstream document, the policy and the public URL stay the same. */
   private record RenderKey(PolicyEngine engine, UpstreamPackument.Found upstream, String publicMount) {}
 
-  private final UpstreamRegistry registry;
+  private final Registries registries;
   private final PolicyHolder policy;
   private final DecisionRecorder audit;
   private final Executor workers;
@@ -49,8 +49,8 @@ final class Packuments {
       .weigher((RenderKey key, RenderedPackument value) -> value.json().length)
       .build();
 
-  Packuments(UpstreamRegistry registry, PolicyHolder policy, DecisionRecorder audit, Executor workers) {
-    this.registry = registry;
+  Packuments(Registries registries, PolicyHolder policy, DecisionRecorder audit, Executor workers) {
+    this.registries = registries;
     this.policy = policy;
     this.audit = audit;
     this.workers = workers;
@@ -66,7 +66,7 @@ final class Packuments {
       refuse(exchange, id, nameDecision);
       return;
     }
-    registry.packument(name, format).whenCompleteAsync((cached, error) -> exchange.guard("packument", () -> {
+    registries.forPackage(name).packument(name, format).whenCompleteAsync((cached, error) -> exchange.guard("packument", () -> {
       if (!answerUnavailable(exchange, id, nameDecision, name, cached, error)) {
         return;
       }
@@ -107,7 +107,7 @@ final class Packuments {
       refuse(exchange, id, nameDecision);
       return;
     }
-    registry.packument(name, PackumentFormat.FULL).whenCompleteAsync((cached, error) ->
+    registries.forPackage(name).packument(name, PackumentFormat.FULL).whenCompleteAsync((cached, error) ->
         exchange.guard("version document", () -> {
           if (!answerUnavailable(exchange, id, nameDecision, name, cached, error)) {
             return;
@@ -150,7 +150,7 @@ final class Packuments {
       return false;
     }
     if (cached.value() instanceof UpstreamPackument.Missing) {
-      fail(exchange, id, decision, 404, "'" + name + "' does not exist on the upstream registry");
+      fail(exchange, id, decision, 404, registries.missing(name));
       return false;
     }
     return true;

@@ -30,15 +30,15 @@ final class Tarballs {
 
   private static final ArtifactDelivery.ErrorResponder JSON_ERRORS = NpmErrors::respond;
 
-  private final UpstreamRegistry registry;
+  private final Registries registries;
   private final PolicyHolder policy;
   private final ArtifactDelivery delivery;
   private final DecisionRecorder audit;
   private final Executor workers;
 
-  Tarballs(UpstreamRegistry registry, PolicyHolder policy, ArtifactDelivery delivery, DecisionRecorder audit,
+  Tarballs(Registries registries, PolicyHolder policy, ArtifactDelivery delivery, DecisionRecorder audit,
       Executor workers) {
-    this.registry = registry;
+    this.registries = registries;
     this.policy = policy;
     this.delivery = delivery;
     this.audit = audit;
@@ -52,14 +52,14 @@ final class Tarballs {
       refuse(exchange, id, decision, filename);
       return;
     }
-    registry.packument(name, PackumentFormat.FULL).whenCompleteAsync((cached, error) ->
+    registries.forPackage(name).packument(name, PackumentFormat.FULL).whenCompleteAsync((cached, error) ->
         exchange.guard("tarball", () -> {
           if (error != null) {
             fail(exchange, id, decision, UpstreamFailures.status(error), UpstreamFailures.describe(error), filename);
             return;
           }
           if (!(cached.value() instanceof UpstreamPackument.Found found)) {
-            fail(exchange, id, decision, 404, "'" + name + "' does not exist on the upstream registry", filename);
+            fail(exchange, id, decision, 404, registries.missing(name), filename);
             return;
           }
           Optional<VersionInfo> info;
@@ -91,7 +91,7 @@ final class Tarballs {
       return;
     }
     Optional<URI> url = info.tarball().flatMap(Tarballs::parse);
-    URI base = registry.base();
+    URI base = registries.forPackage(name).base();
     if (url.isEmpty() || !sameOrigin(url.get(), base)) {
       fail(exchange, id, decision, 502, "the upstream's tarball URL for " + filename + " ("
           + info.tarball().orElse("none") + ") is not on the upstream registry " + base, filename);

@@ -2,6 +2,7 @@ package dev.tollgate.gateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,18 @@ class ConfigLoaderTest {
 
   static Stream<Arguments> invalidFiles() {
     return Stream.of(
+        Arguments.of("private scopes without a private registry", """
+            # comment
+            npm:
+              private:
+                scopes: ["@acme"]
+            """, 3, "npm.private.upstream"),
+        Arguments.of("a private scope without its @", """
+            npm:
+              private:
+                upstream: http://127.0.0.1:4873/
+                scopes: ["acme"]
+            """, 4, "npm.private.scopes"),
         Arguments.of("unknown key", """
             # comment
             server:
@@ -183,6 +196,25 @@ class ConfigLoaderTest {
     String where = dir.resolve(ConfigLoader.FILE_NAME) + ":" + line;
     assertTrue(e.getMessage().startsWith(where), "expected to start with " + where + ": " + e.getMessage());
     assertTrue(e.getMessage().contains(field), "expected field " + field + ": " + e.getMessage());
+  }
+
+  @Test
+  void aPrivateRegistryOwnsItsScopesAndNames() throws Exception {
+    GatewayConfig config = load("""
+        npm:
+          upstream: http://127.0.0.1:4873/
+          private:
+            upstream: http://127.0.0.1:4874/
+            scopes: ["@acme"]
+            names: [acme-utils]
+        """, Map.of());
+
+    GatewayConfig.PrivateRegistry registry = config.npm().privateRegistry().orElseThrow();
+    assertEquals(URI.create("http://127.0.0.1:4874/"), registry.upstream());
+    assertTrue(registry.owns("@acme/foo"));
+    assertTrue(registry.owns("acme-utils"));
+    assertFalse(registry.owns("@acmex/foo"));
+    assertFalse(registry.owns("acme-tools"));
   }
 
   @Test
