@@ -41,13 +41,23 @@ final class NpmGateway implements AutoCloseable {
    * when a test ends), and starts the gateway on it.
    */
   static NpmGateway start(Path workDir, NpmUpstream upstream, String policyYaml) throws Exception {
+    return start(workDir, upstream, policyYaml, "");
+  }
+
+  /**
+   * As {@link #start(Path, NpmUpstream, String)}, with {@code npmPrivateYaml} (for example
+   * {@code private: { upstream: "...", scopes: ["@acme"] }}) added to the {@code npm} settings.
+   */
+  static NpmGateway start(Path workDir, NpmUpstream upstream, String policyYaml, String npmPrivateYaml)
+      throws Exception {
     Path configDir = Files.createDirectories(workDir.resolve("conf"));
     Path dataDir = Files.createDirectories(workDir.resolve("data"));
     Files.writeString(configDir.resolve("tollgate.yaml"), """
         server: { host: 127.0.0.1, port: 0, shutdownGrace: 100ms }
-        npm:    { upstream: "%s" }
+        npm:    { upstream: "%s" %s }
         policy: { mode: allowlist, enforcement: enforce }
-        """.formatted(upstream.url()), StandardCharsets.UTF_8);
+        """.formatted(upstream.url(), npmPrivateYaml.isEmpty() ? "" : ", " + npmPrivateYaml),
+        StandardCharsets.UTF_8);
     Files.writeString(Files.createDirectories(configDir.resolve("policy")).resolve("npm.yaml"), policyYaml,
         StandardCharsets.UTF_8);
     Files.writeString(Files.createDirectories(configDir.resolve("popular")).resolve("npm.txt"), POPULAR_NAMES,

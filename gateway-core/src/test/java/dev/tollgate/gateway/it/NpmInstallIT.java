@@ -320,6 +320,62 @@ class NpmInstallIT {
   }
 
   @Test
+  void aReleaseYoungerThanTheMinimumAgeIsHeldBack() throws Exception {
+    startGateway("""
+        minimumReleaseAge: 1h
+        allow:
+          - name: tg-left-pad
+        """);
+    NpmProject project = newProject();
+
+    Command.Result result = user.add(NpmClient.NPM, project, "tg-left-pad");
+
+    assertNotEquals(0, result.exitCode(), () -> diagnostics(result));
+    assertOutputContains(result, "Blocked by policy: version 1.1.0 of 'tg-left-pad' was published",
+        "releases younger than 1 hour are held back");
+    JsonNode refusal = gateway.audit().await("/npm/tg-left-pad", 403);
+    assertEquals(List.of("release-too-new"), AuditTrail.rules(refusal), refusal::toString);
+  }
+
+  @Test
+  void anEntryMayWaiveTheMinimumAge() throws Exception {
+    startGateway("""
+        minimumReleaseAge: 1h
+        allow:
+          - name: tg-left-pad
+            minimumAge: 0s
+            note: "our own package, published by CI"
+        """);
+    NpmProject project = newProject();
+
+    Command.Result result = user.add(NpmClient.NPM, project, "tg-left-pad");
+
+    assertInstalled(Set.of("tg-left-pad@1.1.0"), project, result);
+  }
+
+  @Test
+  void privateNamesComeOnlyFromThePrivateRegistry() throws Exception {
+    try (NpmUpstream privateRegistry = NpmUpstream.start(tools, work.resolve("private-verdaccio"))) {
+      privateRegistry.publish(NpmFixturePackage.of("@acme/foo", "1.2.0"), work.resolve("private-sources"));
+      gateway = NpmGateway.start(work.resolve("gateway"), upstream, POLICY,
+          "private: { upstream: \"" + privateRegistry.url() + "\", scopes: [\"@acme\"] }");
+      user = NpmClients.freshUser(tools, work.resolve("user"), gateway.registryUrl());
+      String mark = upstream.mark();
+
+      HttpResponse<String> packument = gateway.get("@acme%2ffoo", FULL_ACCEPT);
+
+      assertEquals(200, packument.statusCode(), packument::body);
+      assertEquals(List.of("1.2.0"), fieldNames(JSON.readTree(packument.body()).path("versions")));
+      privateRegistry.close();
+      HttpResponse<String> missing = gateway.get("@acme%2fother", FULL_ACCEPT);
+      assertEquals(502, missing.statusCode(), missing::body);
+      List<String> publicRequests = upstream.requestsSince(mark);
+      assertTrue(publicRequests.stream().noneMatch(r -> r.contains("acme")),
+          () -> "the public registry was asked for a private name: " + publicRequests);
+    }
+  }
+
+  @Test
   void answersPings() throws Exception {
     startGateway(POLICY);
 
