@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -40,9 +41,22 @@ public final class ArtifactDelivery {
    * @param hex the expected digest, lower-case hex
    * @param size the declared size, or -1
    * @param allowHttp whether redirects may lead to plain http (only when the upstream itself is http)
+   * @param auditDetails more facts for the audit line (e.g. that the version is deprecated)
    */
   public record Artifact(String name, URI url, String algorithm, String hex, long size, String contentType,
-      boolean allowHttp) {}
+      boolean allowHttp, Map<String, Object> auditDetails) {
+    public Artifact {
+      auditDetails = Map.copyOf(auditDetails);
+    }
+
+    /** The audit details of a delivery: the file name, these details, and {@code more}. */
+    Map<String, Object> details(Map<String, Object> more) {
+      Map<String, Object> all = new LinkedHashMap<>(auditDetails);
+      all.put("file", name);
+      all.putAll(more);
+      return all;
+    }
+  }
 
   private final UpstreamClient upstream;
   private final ArtifactStore artifacts;
@@ -59,7 +73,7 @@ public final class ArtifactDelivery {
     if (cached.isPresent()) {
       try {
         long bytes = CachedArtifactResponse.send(exchange, cached.get(), artifact.contentType(), headers("hit"));
-        audit.record(exchange, id, decision, 200, null, bytes, Map.of("file", artifact.name(), "cache", "hit"));
+        audit.record(exchange, id, decision, 200, null, bytes, artifact.details(Map.of("cache", "hit")));
         return;
       } catch (IOException e) {
         LOG.log(Level.WARNING, "cannot serve cached " + cached.get() + "; fetching again", e);
@@ -67,7 +81,7 @@ public final class ArtifactDelivery {
     }
     if (exchange.isHead()) {
       exchange.respondHead(artifact.contentType(), artifact.size(), headers("miss"));
-      audit.record(exchange, id, decision, 200, null, 0, Map.of("file", artifact.name()));
+      audit.record(exchange, id, decision, 200, null, 0, artifact.details(Map.of()));
       return;
     }
     stream(exchange, id, decision, artifact, errors);
@@ -85,7 +99,7 @@ public final class ArtifactDelivery {
     ChannelArtifactDownstream downstream = new ChannelArtifactDownstream(
         exchange, artifact.contentType(), headers("miss"), upstream.readTimeout());
     VerifyingRelay relay = new VerifyingRelay(artifact.algorithm(), artifact.hex(), artifact.size(), staging,
-        downstream, outcome -> recordOutcome(exchange, id, decision, artifact.name(), outcome));
+        downstream, outcome -> recordOutcome(exchange, id, decision, artifact, outcome));
     upstream.download(artifact.url(), artifact.allowHttp(), info -> {
       downstream.begin(info.headers().firstValueAsLong("Content-Length").orElse(-1),
           () -> relay.cancel("download cancelled"));
@@ -112,13 +126,13 @@ public final class ArtifactDelivery {
     }
   }
 
-  private void recordOutcome(Exchange exchange, String id, Decision decision, String name, RelayOutcome outcome) {
+  private void recordOutcome(Exchange exchange, String id, Decision decision, Artifact artifact, RelayOutcome outcome) {
     if (outcome.verified()) {
-      audit.record(exchange, id, decision, 200, 200, outcome.bytes(), Map.of("file", name, "cache", "miss"));
+      audit.record(exchange, id, decision, 200, 200, outcome.bytes(), artifact.details(Map.of("cache", "miss")));
     } else {
-      LOG.warning("download of " + name + " aborted: " + outcome.failure().orElse("?"));
+      LOG.warning("download of " + artifact.name() + " aborted: " + outcome.failure().orElse("?"));
       audit.record(exchange, id, decision, 200, 200, outcome.bytes(),
-          Map.of("file", name, "aborted", outcome.failure().orElse("")));
+          artifact.details(Map.of("aborted", outcome.failure().orElse(""))));
     }
   }
 

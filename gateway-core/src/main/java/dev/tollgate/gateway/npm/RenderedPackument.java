@@ -48,6 +48,11 @@ record RenderedPackument(byte[] json, String etag, Optional<Decision> refusal, M
       details.put("hiddenVersions", removed.subList(0, Math.min(removed.size(), MAX_AUDITED_VERSIONS)));
     }
     details.put("versions", filtered.summary().kept().size());
+    List<String> deprecated = filtered.summary().kept().values().stream()
+        .filter(VersionInfo::isDeprecated).map(VersionInfo::version).toList();
+    if (!deprecated.isEmpty()) {
+      details.put("deprecatedVersions", deprecated.subList(0, Math.min(deprecated.size(), MAX_AUDITED_VERSIONS)));
+    }
     Optional<Decision> refusal = Optional.empty();
     if (!filtered.summary().anyKept() && !removed.isEmpty()) {
       refusal = Refusals.mostTelling(decisions, NpmVersion::tryParse);

@@ -99,7 +99,9 @@ final class Tarballs {
     }
     boolean allowHttp = "http".equalsIgnoreCase(base.getScheme());
     delivery.deliver(exchange, id, decision, new ArtifactDelivery.Artifact(filename, url.get(),
-        digest.get().algorithm(), digest.get().hex(), -1, "application/octet-stream", allowHttp), JSON_ERRORS);
+        digest.get().algorithm(), digest.get().hex(), -1, "application/octet-stream", allowHttp,
+        info.deprecated().<Map<String, Object>>map(message -> Map.of("deprecated", message)).orElse(Map.of())),
+        JSON_ERRORS);
   }
 
   private void refuse(Exchange exchange, String id, Decision decision, String filename) {

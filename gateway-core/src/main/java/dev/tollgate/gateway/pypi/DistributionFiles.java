@@ -108,7 +108,7 @@ final class DistributionFiles {
     long size = metadata ? -1 : file.size().orElse(-1);
     boolean allowHttp = "http".equalsIgnoreCase(index.base().getScheme());
     delivery.deliver(exchange, id, decision, new ArtifactDelivery.Artifact(name, url, "sha256",
-        sha256.get().toLowerCase(Locale.ROOT), size, contentType(name), allowHttp), PLAIN_TEXT);
+        sha256.get().toLowerCase(Locale.ROOT), size, contentType(name), allowHttp, Map.of()), PLAIN_TEXT);
   }
 
   private void fail(Exchange exchange, String id, Decision decision, int status, String why, String name) {

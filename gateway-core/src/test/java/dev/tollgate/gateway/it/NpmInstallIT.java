@@ -95,6 +95,7 @@ class NpmInstallIT {
     }
     Files.copy(upstream.storedTarball("tg-left-pad", "1.0.0"), upstream.storedTarball("tg-broken", "1.0.0"),
         StandardCopyOption.REPLACE_EXISTING);
+    upstream.deprecate("tg-unlisted", "1.0.0", "no longer maintained; use tg-left-pad");
   }
 
   @AfterAll
@@ -373,6 +374,24 @@ class NpmInstallIT {
       assertTrue(publicRequests.stream().noneMatch(r -> r.contains("acme")),
           () -> "the public registry was asked for a private name: " + publicRequests);
     }
+  }
+
+  @Test
+  void aDeprecatedVersionIsServedAndFlaggedInTheAuditLog() throws Exception {
+    startGateway("""
+        allow:
+          - name: tg-unlisted
+        """);
+    NpmProject project = newProject();
+
+    Command.Result result = user.add(NpmClient.NPM, project, "tg-unlisted");
+
+    assertInstalled(Set.of("tg-unlisted@1.0.0"), project, result);
+    JsonNode packument = gateway.audit().await("/npm/tg-unlisted", 200);
+    assertEquals("[\"1.0.0\"]", packument.path("details").path("deprecatedVersions").toString(), packument::toString);
+    JsonNode tarball = gateway.audit().await("/npm/tg-unlisted/-/tg-unlisted-1.0.0.tgz", 200);
+    assertEquals("no longer maintained; use tg-left-pad", tarball.path("details").path("deprecated").asText(),
+        tarball::toString);
   }
 
   @Test

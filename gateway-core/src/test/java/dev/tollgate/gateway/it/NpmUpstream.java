@@ -150,6 +150,15 @@ final class NpmUpstream implements AutoCloseable {
     }
   }
 
+  /** Marks {@code name@version} deprecated with {@code message}, as its maintainer would with {@code npm deprecate}. */
+  void deprecate(String name, String version, String message) throws IOException, InterruptedException {
+    Command.Result result = publisher.npm("deprecate", name + "@" + version, message);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("cannot deprecate " + name + "@" + version + ":\n" + result.describe()
+          + "\n--- verdaccio log ---\n" + log());
+    }
+  }
+
   /** The registry URL a client or the gateway is configured with: {@code http://127.0.0.1:<port>/}. */
   String url() {
     return "http://" + authority() + "/";
