@@ -33,11 +33,20 @@ final class Command {
    */
   static Result run(List<String> command, Consumer<Map<String, String>> environment, Duration timeout)
       throws IOException, InterruptedException {
+    return run(command, environment, null, timeout);
+  }
+
+  /** As {@link #run(List, Consumer, Duration)}, in {@code directory} ({@code null}: this process's own). */
+  static Result run(List<String> command, Consumer<Map<String, String>> environment, Path directory,
+      Duration timeout) throws IOException, InterruptedException {
     Path output = Files.createTempFile("tollgate-it-command", ".out");
     try {
       ProcessBuilder builder = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(output.toFile());
+      if (directory != null) {
+        builder.directory(directory.toFile());
+      }
       environment.accept(builder.environment());
       Process process = builder.start();
       process.getOutputStream().close();

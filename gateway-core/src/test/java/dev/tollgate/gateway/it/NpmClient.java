@@ -4,7 +4,8 @@ package dev.tollgate.gateway.it;
 enum NpmClient {
   NPM("package-lock.json"),
   PNPM("pnpm-lock.yaml"),
-  YARN_CLASSIC("yarn.lock");
+  YARN_CLASSIC("yarn.lock"),
+  YARN_BERRY("yarn.lock");
 
   private final String lockfileName;
 

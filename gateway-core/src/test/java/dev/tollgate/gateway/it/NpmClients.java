@@ -72,7 +72,30 @@ final class NpmClients {
       case YARN_CLASSIC -> run(concat(List.of(tools.node().toString(), tools.yarnClassic().toString(), "add",
           "--cwd", dir, "--registry", registryUrl, "--cache-folder", cache.resolve("yarn").toString(),
           "--non-interactive", "--no-progress"), specs));
+      case YARN_BERRY -> yarnBerry(project, specs);
     };
+  }
+
+  /**
+   * yarn 4 reads its settings from the project's {@code .yarnrc.yml}: the registry (http needs an
+   * explicit allowance, also on loopback), no age gate (the fixtures are seconds old), a plain
+   * node_modules layout and a cache inside this user's directory.
+   */
+  private Command.Result yarnBerry(NpmProject project, String... specs) throws IOException, InterruptedException {
+    java.nio.file.Files.writeString(project.dir().resolve(".yarnrc.yml"), """
+        npmRegistryServer: "%s"
+        unsafeHttpWhitelist: ["127.0.0.1"]
+        npmMinimalAgeGate: 0
+        nodeLinker: node-modules
+        enableGlobalCache: false
+        enableTelemetry: false
+        cacheFolder: "%s"
+        """.formatted(registryUrl.replaceAll("/$", ""), cache.resolve("yarn-berry")));
+    return Command.run(concat(List.of(tools.node().toString(), tools.yarnBerry().toString(), "add"), specs),
+        env -> {
+          isolate(env);
+          env.put("YARN_IGNORE_PATH", "1");
+        }, project.dir(), RUN_TIMEOUT);
   }
 
   private Command.Result npm(List<String> arguments) throws IOException, InterruptedException {

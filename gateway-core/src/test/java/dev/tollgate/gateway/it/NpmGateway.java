@@ -85,6 +85,11 @@ final class NpmGateway implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(registryUrl() + path)).header("Accept", accept));
   }
 
+  /** Sends {@code GET <registry>/<path>} with {@code If-None-Match: etag}, as a client revalidating its cache does. */
+  HttpResponse<String> getIfNoneMatch(String path, String etag) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(registryUrl() + path)).header("If-None-Match", etag));
+  }
+
   /** Sends {@code PUT <registry>/<path>} with a JSON body, as {@code npm publish} does. */
   HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(registryUrl() + path))

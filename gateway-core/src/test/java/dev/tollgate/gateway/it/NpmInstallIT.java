@@ -269,11 +269,15 @@ class NpmInstallIT {
     assertNoCopyInTheDataDir("tg-broken-1.0.0", Files.readAllBytes(upstream.storedTarball("tg-broken", "1.0.0")));
   }
 
-  /** pnpm asks for scoped packuments with an upper-case {@code %2F}; yarn, lower-case and with the corgi Accept. */
+  /**
+   * pnpm asks for scoped packuments with an upper-case {@code %2F}; yarn 1 lower-case and with the
+   * corgi Accept; yarn 4 with no Accept at all, building tarball URLs itself.
+   */
   @ParameterizedTest(name = "{0}")
   @CsvSource(textBlock = """
       PNPM,         /npm/@acme%2Fbar
       YARN_CLASSIC, /npm/@acme%2fbar
+      YARN_BERRY,   /npm/@acme%2fbar
       """)
   void otherClientsInstallAnAllowedScopedPackageThroughTheGateway(NpmClient client, String packumentPath)
       throws Exception {
@@ -392,6 +396,21 @@ class NpmInstallIT {
     JsonNode tarball = gateway.audit().await("/npm/tg-unlisted/-/tg-unlisted-1.0.0.tgz", 200);
     assertEquals("no longer maintained; use tg-left-pad", tarball.path("details").path("deprecated").asText(),
         tarball::toString);
+  }
+
+  @Test
+  void aRevalidatedPackumentIsNotSentAgain() throws Exception {
+    startGateway(POLICY);
+    HttpResponse<String> first = gateway.get("tg-left-pad", FULL_ACCEPT);
+    String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
+
+    HttpResponse<String> again = gateway.getIfNoneMatch("tg-left-pad", etag);
+    HttpResponse<String> stale = gateway.getIfNoneMatch("tg-left-pad", "\"some-other-version\"");
+
+    assertEquals(304, again.statusCode(), again::body);
+    assertEquals("", again.body());
+    assertEquals(200, stale.statusCode(), stale::body);
+    assertEquals(first.body(), stale.body());
   }
 
   @Test

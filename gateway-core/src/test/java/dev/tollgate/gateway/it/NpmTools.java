@@ -15,7 +15,7 @@ import java.util.List;
  * They are found, not installed, here: when one is missing the tests fail and say how to install
  * it, because a skipped end-to-end test looks the same as a passing one in a CI summary.
  */
-record NpmTools(Path node, Path npm, Path verdaccio, Path pnpm, Path yarnClassic, String versions) {
+record NpmTools(Path node, Path npm, Path verdaccio, Path pnpm, Path yarnClassic, Path yarnBerry, String versions) {
 
   /** Where {@code scripts/test} installs the pinned tools, relative to the repository root. */
   static final String TOOLS_DIR = "tools/npm";
@@ -34,14 +34,15 @@ record NpmTools(Path node, Path npm, Path verdaccio, Path pnpm, Path yarnClassic
     Path verdaccio = existing(modules.resolve(".bin/verdaccio"), missing);
     Path pnpm = existing(modules.resolve(".bin/pnpm"), missing);
     Path yarn = existing(modules.resolve("yarn/bin/yarn.js"), missing);
+    Path yarnBerry = existing(modules.resolve("@yarnpkg/cli-dist/bin/yarn.js"), missing);
     if (!missing.isEmpty()) {
       throw new AssertionError("the npm end-to-end tests cannot run: missing " + String.join(", ", missing)
           + "; " + (node == null || npm == null ? "install Node.js 20 with npm 11 first, then " : "") + INSTALL_HINT);
     }
     String versions = "node " + version(node) + ", npm " + version(npm)
         + ", verdaccio " + packageVersion(modules, "verdaccio") + ", pnpm " + packageVersion(modules, "pnpm")
-        + ", yarn " + packageVersion(modules, "yarn");
-    return new NpmTools(node, npm, verdaccio, pnpm, yarn, versions);
+        + ", yarn " + packageVersion(modules, "yarn") + ", yarn " + packageVersion(modules, "@yarnpkg/cli-dist");
+    return new NpmTools(node, npm, verdaccio, pnpm, yarn, yarnBerry, versions);
   }
 
   /**
