@@ -64,7 +64,7 @@ final class Tarballs {
           }
           Optional<VersionInfo> info;
           try {
-            info = PackumentFilter.versionInfo(found.json(), name, version);
+            info = versionInfo(found, name, version);
           } catch (MalformedPackumentException e) {
             fail(exchange, id, decision, 502, "the upstream packument of '" + name + "' is malformed: "
                 + e.getMessage(), filename);
@@ -76,6 +76,18 @@ final class Tarballs {
           }
           deliver(exchange, id, name, filename, info.get());
         }), workers);
+  }
+
+  /** One version's facts, read from the packument once per upstream document. */
+  private static Optional<VersionInfo> versionInfo(UpstreamPackument.Found packument, String name, String version)
+      throws MalformedPackumentException {
+    Optional<VersionInfo> known = packument.versionFacts().get(version);
+    if (known != null) {
+      return known;
+    }
+    Optional<VersionInfo> info = PackumentFilter.versionInfo(packument.json(), name, version);
+    packument.versionFacts().put(version, info);
+    return info;
   }
 
   private void deliver(Exchange exchange, String id, String name, String filename, VersionInfo info) {
