@@ -3,14 +3,16 @@
 
 Usage: results.py WORKDIR OUT_JSON
 WORKDIR holds what bench/run measured (layout below); settings.json there records how it measured.
-  wrk/page-<target>.out          wrk output on the page; its last line is the JSON that report.lua wrote
-  parallel/<target>/stream-N.txt one "status bytes" line per download of the large file by stream N
-  parallel/<target>/duration_us  wall time of all parallel streams together
-  curl/<target>.txt              one curl speed_download (bytes/s) per single-stream download
-  page-bytes/<target>.txt        size of the page body each target serves
+  wrk/<meta>-<target>.out                   wrk output; its last line is the JSON that report.lua wrote
+  body-bytes/<meta>-<target>.txt            size of the body each target serves
+  parallel/<download>/<target>/stream-N.txt one "status bytes" line per download by stream N
+  parallel/<download>/<target>/duration_us  wall time of all parallel streams together
+  curl/<download>-<target>.txt              one curl speed_download (bytes/s) per single-stream download
   rss/<moment>.txt               the gateway's /proc/<pid>/status lines VmRSS and VmHWM (start, warm, end)
   gateway-log-problems.txt       how many warning/error lines the gateway logged
 Targets are "origin" (nginx serving the fixture tree) and "tollgate" (the gateway in front of it).
+<meta> is "page" (PyPI project page) or "packument" (npm); <download> is "file" (the large wheel)
+or "tarball" (the npm tarball).
 """
 import json
 import os
@@ -21,17 +23,17 @@ TARGETS = ("origin", "tollgate")
 MB = 1_000_000
 
 
-def read_wrk(workdir, target):
-    with open(os.path.join(workdir, "wrk", f"page-{target}.out"), encoding="utf-8") as f:
+def read_wrk(workdir, scenario, target):
+    with open(os.path.join(workdir, "wrk", f"{scenario}-{target}.out"), encoding="utf-8") as f:
         lines = [line for line in f.read().splitlines() if line.startswith("{")]
     if not lines:
-        raise SystemExit(f"results.py: wrk wrote no report for the {target} page (see its .out file)")
+        raise SystemExit(f"results.py: wrk wrote no report for the {target} {scenario} (see its .out file)")
     return json.loads(lines[-1])
 
 
-def read_parallel(workdir, target):
+def read_parallel(workdir, scenario, target):
     """Totals of the parallel download streams: bytes, completed and failed downloads, duration."""
-    directory = os.path.join(workdir, "parallel", target)
+    directory = os.path.join(workdir, "parallel", scenario, target)
     downloads = []
     for name in sorted(os.listdir(directory)):
         if name.startswith("stream-"):
@@ -74,33 +76,52 @@ def row(metric, unit, better, values):
     return {"metric": metric, "unit": unit, "better": better, "origin": origin, "tollgate": tollgate, "ratio": ratio}
 
 
-def build_rows(workdir, settings):
-    page = per_target(lambda t: read_wrk(workdir, t))
-    big = per_target(lambda t: read_parallel(workdir, t))
-    single = per_target(lambda t: read_numbers(os.path.join(workdir, "curl", f"{t}.txt")))
-    page_bytes = per_target(lambda t: read_numbers(os.path.join(workdir, "page-bytes", f"{t}.txt"))[0])
-    rss = os.path.join(workdir, "rss")
-    c, streams = settings["connections"], settings["file_streams"]
+def metadata_rows(workdir, scenario, label, connections):
+    """wrk's results on a cached metadata document (page or packument), and its raw reports."""
+    runs = per_target(lambda t: read_wrk(workdir, scenario, t))
+    sizes = per_target(lambda t: read_numbers(os.path.join(workdir, "body-bytes", f"{scenario}-{t}.txt"))[0])
     return [
-        row(f"page requests/s ({c} conns)", "req/s", "higher",
-            {t: r["requests"] / (r["duration_us"] / 1e6) for t, r in page.items()}),
-        row("page latency p50", "ms", "lower", {t: r["latency_us"]["p50"] / 1000 for t, r in page.items()}),
-        row("page latency p99", "ms", "lower", {t: r["latency_us"]["p99"] / 1000 for t, r in page.items()}),
-        row("page body size", "bytes", "info", page_bytes),
-        row("page failed requests", "count", "zero", {t: failures(r) for t, r in page.items()}),
-        row(f"file throughput ({streams} parallel streams)", "MB/s", "higher",
-            {t: r["bytes"] / MB / (r["duration_us"] / 1e6) for t, r in big.items()}),
-        row(f"file throughput (1 stream, median of {len(single['origin'])})", "MB/s", "higher",
+        row(f"{label} requests/s ({connections} conns)", "req/s", "higher",
+            {t: r["requests"] / (r["duration_us"] / 1e6) for t, r in runs.items()}),
+        row(f"{label} latency p50", "ms", "lower", {t: r["latency_us"]["p50"] / 1000 for t, r in runs.items()}),
+        row(f"{label} latency p99", "ms", "lower", {t: r["latency_us"]["p99"] / 1000 for t, r in runs.items()}),
+        row(f"{label} body size", "bytes", "info", sizes),
+        row(f"{label} failed requests", "count", "zero", {t: failures(r) for t, r in runs.items()}),
+    ], runs
+
+
+def download_rows(workdir, scenario, label, streams):
+    """Throughput of a cached download (file or tarball), parallel and single-stream, and the raw data."""
+    parallel = per_target(lambda t: read_parallel(workdir, scenario, t))
+    single = per_target(lambda t: read_numbers(os.path.join(workdir, "curl", f"{scenario}-{t}.txt")))
+    return [
+        row(f"{label} throughput ({streams} parallel streams)", "MB/s", "higher",
+            {t: r["bytes"] / MB / (r["duration_us"] / 1e6) for t, r in parallel.items()}),
+        row(f"{label} throughput (1 stream, median of {len(single['origin'])})", "MB/s", "higher",
             {t: statistics.median(v) / MB for t, v in single.items()}),
-        row("file downloads completed (parallel)", "count", "info", {t: r["completed"] for t, r in big.items()}),
-        row("file failed downloads (parallel)", "count", "zero", {t: r["failed"] for t, r in big.items()}),
+        row(f"{label} downloads completed (parallel)", "count", "info", {t: r["completed"] for t, r in parallel.items()}),
+        row(f"{label} failed downloads (parallel)", "count", "zero", {t: r["failed"] for t, r in parallel.items()}),
+    ], parallel, single
+
+
+def build_rows(workdir, settings):
+    c, streams = settings["connections"], settings["file_streams"]
+    # The PyPI rows keep their original names ("page", "file"), so results of older runs still compare.
+    page_rows, page = metadata_rows(workdir, "page", "page", c)
+    packument_rows, packument = metadata_rows(workdir, "packument", "npm packument", c)
+    file_rows, file_parallel, file_single = download_rows(workdir, "file", "file", streams)
+    tarball_rows, tarball_parallel, tarball_single = download_rows(workdir, "tarball", "npm tarball", streams)
+    rss = os.path.join(workdir, "rss")
+    return page_rows + packument_rows + file_rows + tarball_rows + [
         row("gateway log warnings/errors", "lines", "zero",
             {"tollgate": read_numbers(os.path.join(workdir, "gateway-log-problems.txt"))[0]}),
         row("gateway VmRSS at start", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/start.txt", "VmRSS")}),
         row("gateway VmRSS after warm-up", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/warm.txt", "VmRSS")}),
         row("gateway VmRSS after load", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmRSS")}),
         row("gateway VmHWM (peak RSS)", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmHWM")}),
-    ], {"page": page, "file_parallel": big, "file_single_stream_bytes_per_s": single}
+    ], {"page": page, "file_parallel": file_parallel, "file_single_stream_bytes_per_s": file_single,
+        "packument": packument, "tarball_parallel": tarball_parallel,
+        "tarball_single_stream_bytes_per_s": tarball_single}
 
 
 def fmt(value):
