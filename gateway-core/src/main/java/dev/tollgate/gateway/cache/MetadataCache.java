@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -36,7 +37,12 @@ public final class MetadataCache<K, V> {
 
   private final Cache<K, Entry<V>> entries;
   private final ConcurrentHashMap<K, CompletableFuture<Entry<V>>> inFlight = new ConcurrentHashMap<>();
+  /** How long an answer that something does not exist stays fresh: a package published meanwhile shows soon. */
+  public static final Duration ABSENCE_TTL = Duration.ofSeconds(30);
+
   private final long ttlNanos;
+  private final long absenceTtlNanos;
+  private volatile Predicate<V> isAbsence = value -> false;
   private final Ticker ticker;
 
   /** A cache bounded by its number of entries. */
@@ -54,6 +60,7 @@ public final class MetadataCache<K, V> {
 
   private MetadataCache(Duration ttl, Ticker ticker, Cache<K, Entry<V>> entries) {
     this.ttlNanos = ttl.toNanos();
+    this.absenceTtlNanos = Math.min(ttl.toNanos(), ABSENCE_TTL.toNanos());
     this.ticker = ticker;
     this.entries = entries;
   }
@@ -64,7 +71,7 @@ public final class MetadataCache<K, V> {
    */
   public CompletableFuture<Cached<V>> get(K key, Function<K, CompletableFuture<V>> loader) {
     Entry<V> current = entries.getIfPresent(key);
-    if (current != null && ticker.read() - current.fetchedAt() < ttlNanos) {
+    if (current != null && ticker.read() - current.fetchedAt() < freshFor(current.value())) {
       return CompletableFuture.completedFuture(new Cached<>(current.value(), Freshness.HIT, current.fetchedAt()));
     }
     CompletableFuture<Entry<V>> created = new CompletableFuture<>();
@@ -99,6 +106,19 @@ public final class MetadataCache<K, V> {
       }
       throw error instanceof CompletionException ce ? ce : new CompletionException(error);
     });
+  }
+
+  /**
+   * Marks which values say "does not exist" (an upstream 404): they stay fresh for at most
+   * {@link #ABSENCE_TTL}, and otherwise behave like any value (also served stale).
+   */
+  public MetadataCache<K, V> absenceIs(Predicate<V> absence) {
+    this.isAbsence = absence;
+    return this;
+  }
+
+  private long freshFor(V value) {
+    return isAbsence.test(value) ? absenceTtlNanos : ttlNanos;
   }
 
   /** Drops every cached value (after a policy or upstream change). */

@@ -43,9 +43,9 @@ public final class NpmRoute implements Route {
   }
 
   private static UpstreamRegistry registry(GatewayConfig config, URI base, UpstreamClient upstream) {
-    MetadataCache<UpstreamRegistry.Key, UpstreamPackument> cache = new MetadataCache<>(config.cache().metadataTtl(),
+    MetadataCache<UpstreamRegistry.Key, UpstreamPackument> cache = new MetadataCache<UpstreamRegistry.Key, UpstreamPackument>(config.cache().metadataTtl(),
         config.cache().metadataStaleFor(), UpstreamPackument::weight, config.cache().metadataMaxBytes(),
-        Ticker.systemTicker());
+        Ticker.systemTicker()).absenceIs(packument -> packument instanceof UpstreamPackument.Missing);
     return new UpstreamRegistry(base, upstream, config.upstream().maxMetadataBytes(), cache);
   }
 

@@ -37,8 +37,9 @@ public final class PypiRoute implements Route {
 
   public PypiRoute(GatewayConfig config, PolicyHolder policy, UpstreamClient upstream, DecisionRecorder audit,
       ArtifactDelivery delivery, Executor workers) {
-    MetadataCache<String, UpstreamProject> cache = new MetadataCache<>(config.cache().metadataTtl(),
-        config.cache().metadataStaleFor(), config.cache().metadataMaxEntries(), Ticker.systemTicker());
+    MetadataCache<String, UpstreamProject> cache = new MetadataCache<String, UpstreamProject>(config.cache().metadataTtl(),
+        config.cache().metadataStaleFor(), config.cache().metadataMaxEntries(), Ticker.systemTicker())
+        .absenceIs(project -> project instanceof UpstreamProject.Missing);
     UpstreamIndex index = new UpstreamIndex(config, upstream, cache, workers);
     this.pages = new ProjectPages(index, policy, audit, workers);
     this.files = new DistributionFiles(config, index, policy, delivery, audit, workers);

@@ -95,6 +95,19 @@ class MetadataCacheTest {
     assertEquals(value, again.value());
   }
 
+  @ParameterizedTest(name = "after {0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      PT29S   | HIT
+      PT30S   | MISS
+      """)
+  void anAnswerThatNothingExistsStaysFreshOnlyBriefly(Duration later, Freshness freshness) throws Exception {
+    cache.absenceIs(value -> value.startsWith("missing"));
+    get("missing-package");
+    ticker.advance(later);
+
+    assertEquals(freshness, get("missing-package").freshness());
+  }
+
   @Test
   void keysAreCachedSeparately() throws Exception {
     get("requests");
