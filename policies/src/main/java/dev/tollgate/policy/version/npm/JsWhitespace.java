@@ -1,5 +1,7 @@
 package dev.tollgate.policy.version.npm;
 
+import dev.tollgate.policy.version.Trimming;
+
 /**
  * Whitespace as JavaScript's {@code \s} and {@code String.prototype.trim()} see it. node-semver trims
  * versions and trims and collapses ranges with these rules, which differ from Java's (no-break spaces
@@ -20,15 +22,7 @@ final class JsWhitespace {
 
   /** {@code text} without surrounding whitespace, as {@code trim()} does. */
   static String trim(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(start, end);
+    return Trimming.strip(text, c -> isWhitespace((char) c));
   }
 
   /** {@code text} trimmed, with every inner run of whitespace replaced by one space. */

@@ -1,5 +1,7 @@
 package dev.tollgate.policy.version.pep440;
 
+import dev.tollgate.policy.version.Trimming;
+
 import dev.tollgate.policy.version.pep440.Pep440Version.PreReleasePhase;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -216,15 +218,7 @@ final class Pep440VersionParser {
 
   /** {@code text} without surrounding {@link #isWhitespace whitespace}; the same string if it has none. */
   static String strip(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(start, end);
+    return Trimming.strip(text, c -> isWhitespace((char) c));
   }
 
   static boolean containsWhitespace(String text) {
