@@ -1,18 +1,14 @@
 package dev.tollgate.gateway.it;
 
 import dev.tollgate.gateway.Gateway;
-import dev.tollgate.gateway.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * A real gateway, started in-process the way an operator starts it: from a configuration
@@ -42,20 +38,13 @@ final class GatewayUnderTest implements AutoCloseable {
    * gateway on it.
    */
   static GatewayUnderTest start(Path workDir, UpstreamServer upstream, String policyYaml) throws Exception {
-    Path configDir = Files.createDirectories(workDir.resolve("conf"));
-    Path dataDir = Files.createDirectories(workDir.resolve("data"));
-    Files.writeString(configDir.resolve("tollgate.yaml"), """
+    ConfiguredGateway.Started started = ConfiguredGateway.start(workDir, """
         server: { host: 127.0.0.1, port: 0, shutdownGrace: 100ms }
         pypi:   { upstream: "%s" }
         policy: { mode: allowlist, enforcement: enforce }
         cache:  { metadataTtl: 1s, metadataStaleFor: 1h }
-        """.formatted(upstream.simpleUrl()), StandardCharsets.UTF_8);
-    Files.writeString(Files.createDirectories(configDir.resolve("policy")).resolve("pypi.yaml"), policyYaml,
-        StandardCharsets.UTF_8);
-    Files.writeString(Files.createDirectories(configDir.resolve("popular")).resolve("pypi.txt"), POPULAR_NAMES,
-        StandardCharsets.UTF_8);
-    var config = ConfigLoader.load(configDir, Map.of("TOLLGATE_PORT", "0", "TOLLGATE_DATA_DIR", dataDir.toString()));
-    return new GatewayUnderTest(Gateway.start(config), dataDir);
+        """.formatted(upstream.simpleUrl()), "pypi", policyYaml, POPULAR_NAMES);
+    return new GatewayUnderTest(started.gateway(), started.dataDir());
   }
 
   int port() {

@@ -1,18 +1,14 @@
 package dev.tollgate.gateway.it;
 
 import dev.tollgate.gateway.Gateway;
-import dev.tollgate.gateway.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * A real gateway in front of an {@link NpmUpstream}, started in-process the way an operator starts
@@ -50,20 +46,13 @@ final class NpmGateway implements AutoCloseable {
    */
   static NpmGateway start(Path workDir, NpmUpstream upstream, String policyYaml, String npmPrivateYaml)
       throws Exception {
-    Path configDir = Files.createDirectories(workDir.resolve("conf"));
-    Path dataDir = Files.createDirectories(workDir.resolve("data"));
-    Files.writeString(configDir.resolve("tollgate.yaml"), """
+    ConfiguredGateway.Started started = ConfiguredGateway.start(workDir, """
         server: { host: 127.0.0.1, port: 0, shutdownGrace: 100ms }
         npm:    { upstream: "%s" %s }
         policy: { mode: allowlist, enforcement: enforce }
         """.formatted(upstream.url(), npmPrivateYaml.isEmpty() ? "" : ", " + npmPrivateYaml),
-        StandardCharsets.UTF_8);
-    Files.writeString(Files.createDirectories(configDir.resolve("policy")).resolve("npm.yaml"), policyYaml,
-        StandardCharsets.UTF_8);
-    Files.writeString(Files.createDirectories(configDir.resolve("popular")).resolve("npm.txt"), POPULAR_NAMES,
-        StandardCharsets.UTF_8);
-    var config = ConfigLoader.load(configDir, Map.of("TOLLGATE_PORT", "0", "TOLLGATE_DATA_DIR", dataDir.toString()));
-    return new NpmGateway(Gateway.start(config), dataDir);
+        "npm", policyYaml, POPULAR_NAMES);
+    return new NpmGateway(started.gateway(), started.dataDir());
   }
 
   int port() {
