@@ -44,19 +44,11 @@ public final class NamePattern {
       throw new IllegalArgumentException(
           "name '" + trimmed + "' may hold only letters, digits, '.', '_', '-', '@', '/' and the globs '*' and '?'");
     }
-    if (trimmed.indexOf('*') < 0 && trimmed.indexOf('?') < 0) {
-      return new NamePattern(trimmed, PackageNames.normalize(ecosystem, trimmed), null);
-    }
     String normalised = PackageNames.normalize(ecosystem, trimmed);
-    StringBuilder regex = new StringBuilder();
-    for (char c : normalised.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
+    if (!Globs.isGlob(trimmed)) {
+      return new NamePattern(trimmed, normalised, null);
     }
-    return new NamePattern(trimmed, null, Pattern.compile(regex.toString()));
+    return new NamePattern(trimmed, null, Globs.compile(normalised));
   }
 
   /** Whether the (already normalised) name matches. */

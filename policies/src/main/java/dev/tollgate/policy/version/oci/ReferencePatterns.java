@@ -1,5 +1,6 @@
 package dev.tollgate.policy.version.oci;
 
+import dev.tollgate.policy.rules.Globs;
 import dev.tollgate.policy.version.VersionConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ReferencePatterns implements VersionConstraint {
       if (ImageReferences.isDigest(part)) {
         digests.add(part);
       } else if (TAG_GLOB.matcher(part).matches()) {
-        tagGlobs.add(glob(part));
+        tagGlobs.add(Globs.compile(part));
       } else {
         throw new IllegalArgumentException("'" + part + "' is neither a tag pattern (letters, digits, '_', '.',"
             + " '-', '*', '?') nor a digest (sha256:<64 hex digits>)");
@@ -73,17 +74,5 @@ public final class ReferencePatterns implements VersionConstraint {
 
   private boolean matchesTag(String tag) {
     return ImageReferences.isTag(tag) && tagGlobs.stream().anyMatch(glob -> glob.matcher(tag).matches());
-  }
-
-  private static Pattern glob(String text) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
   }
 }
