@@ -18,7 +18,9 @@ public sealed interface AuthChallenge {
   /**
    * {@code Bearer realm="<token service URL>",service="...",scope="..."}: fetch a token from {@code
    * realm} and repeat the request with it. {@code scopes} are the challenge's space-separated
-   * {@code scope} values, e.g. {@code repository:library/alpine:pull}.
+   * {@code scope} values, e.g. {@code repository:library/alpine:pull}. The realm is the upstream's
+   * choice of URL: fetch it under the upstream's own transport rules (https unless the upstream is
+   * configured as http), and never hand it to the client.
    */
   record Bearer(URI realm, Optional<String> service, List<String> scopes) implements AuthChallenge {
     public Bearer {
