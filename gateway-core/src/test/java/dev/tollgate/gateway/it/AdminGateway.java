@@ -67,6 +67,13 @@ final class AdminGateway implements AutoCloseable {
     return page.headers().firstValue("X-Tollgate-Decision").map(d -> d.split(";")[0]).orElse("allow");
   }
 
+  /** The decision id ({@code ref}) of a refused project page; fails the test when the page was not refused. */
+  String refusalRef(String project) throws IOException, InterruptedException {
+    String decision = agent("/pypi/simple/" + project + "/", Optional.empty()).headers()
+        .firstValue("X-Tollgate-Decision").orElseThrow(() -> new AssertionError(project + " was not refused"));
+    return decision.substring(decision.indexOf("ref=") + "ref=".length()).trim();
+  }
+
   /** A GET on the agents' port, with an {@code Authorization} header when given. */
   HttpResponse<String> agent(String path, Optional<String> authorization) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))

@@ -243,6 +243,74 @@ class PolicyAdminIT {
         () -> assertEquals("allow", gateway.page("tg-gamma"), "allowed through its last day"));
   }
 
+  @Test
+  void theCliEditsListsTurnsARefusalIntoAnEntryAndReportsStatus() throws Exception {
+    Cli added = cli("allow", "add", "pypi", "tg-beta", ">=1", "--note", "data team: parsing", "--expires", "2099-01-01");
+    assertEquals(0, added.exit(), added.output());
+    assertTrue(added.output().contains("tg-beta >=1 until 2099-01-01 - data team: parsing"), added.output());
+    assertEquals("allow", gateway.page("tg-beta"));
+
+    String ref = gateway.refusalRef("tg-gamma");
+    Cli decisions = awaitCli(out -> out.contains(ref), "decisions", "--denied", "--since", "1h", "--package", "tg-gamma");
+    assertTrue(decisions.output().contains("deny  pypi tg-gamma"), decisions.output());
+
+    Cli fromDecision = cli("allow", "from-decision", ref);
+    assertEquals(0, fromDecision.exit(), fromDecision.output());
+    assertTrue(fromDecision.output().contains("tg-gamma * - from decision " + ref), fromDecision.output());
+    assertEquals("allow", gateway.page("tg-gamma"));
+
+    Cli denied = cli("deny", "add", "pypi", "tg-alpha", "--note", "compromised, see INC-7");
+    Cli removed = cli("allow", "remove", "pypi", "tg-beta");
+    Cli status = cli("status");
+    Cli reload = cli("reload");
+    Cli wrongToken = cli("allow", "add", "pypi", "tg-delta", "--token", "guess");
+    String file = read(gateway.policyFile());
+    assertAll(
+        () -> assertEquals(0, denied.exit(), denied.output()),
+        () -> assertEquals("deny", gateway.page("tg-alpha")),
+        () -> assertEquals(0, removed.exit(), removed.output()),
+        () -> assertEquals("deny", gateway.page("tg-beta")),
+        () -> assertEquals(0, status.exit(), status.output()),
+        () -> assertTrue(status.output().startsWith("policy: ok"), status.output()),
+        () -> assertEquals(0, reload.exit(), reload.output()),
+        () -> assertTrue(reload.output().contains("reloads 5"), reload.output()),
+        () -> assertEquals(1, wrongToken.exit(), wrongToken.output()),
+        () -> assertTrue(wrongToken.output().contains("401"), wrongToken.output()),
+        () -> assertTrue(file.contains("# the one package everyone needs"), file),
+        () -> assertTrue(file.contains("note: \"compromised, see INC-7\""), file));
+  }
+
+  /** What a CLI command printed (stdout and stderr) and its exit status. */
+  private record Cli(int exit, String output) {}
+
+  private Cli cli(String... args) {
+    List<String> command = new ArrayList<>(List.of(args));
+    if (!command.contains("--token")) {
+      command.addAll(List.of("--token", AdminGateway.TOKEN));
+    }
+    command.addAll(List.of("--admin-url", gateway.adminUrl()));
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    try (java.io.PrintStream out = new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)) {
+      int exit = dev.tollgate.gateway.Main.run(command, out, out);
+      return new Cli(exit, printed.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Runs a CLI command until its output passes {@code test} (the journal is fed right after the answer). */
+  private Cli awaitCli(Predicate<String> test, String... args) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    Cli last;
+    do {
+      last = cli(args);
+      if (last.exit() == 0 && test.test(last.output())) {
+        return last;
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("tollgate " + String.join(" ", args) + " never printed what was expected:\n"
+        + last.output());
+  }
+
   private void addWithRetries(String name, AtomicInteger conflicts) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     for (int attempt = 0; attempt < 200 && System.nanoTime() < deadline; attempt++) {
