@@ -19,6 +19,7 @@ import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -93,9 +94,9 @@ final class AdminApi {
   }
 
   private AdminResponse decisions(AdminRequest request) throws BadRequest {
-    Optional<Instant> since = request.param("since").map(this::since);
-    if (since.isPresent() && since.get().equals(Instant.MIN)) {
-      throw new BadRequest("since must be a duration back from now (30m, 1h, 2d) or a time (2026-03-01T12:00:00Z)");
+    Optional<Instant> since = Optional.empty();
+    if (request.param("since").isPresent()) {
+      since = Optional.of(since(request.param("since").get()));
     }
     int limit = request.param("limit").map(AdminApi::number).orElse(100);
     if (limit < 1 || limit > MAX_DECISIONS) {
@@ -158,14 +159,16 @@ final class AdminApi {
         Optional.ofNullable(parsed.expires()));
   }
 
-  private Instant since(String text) {
+  /** A duration back from now ({@code 30m}, {@code 1h}, {@code 2d}) or an ISO-8601 instant. */
+  private Instant since(String text) throws BadRequest {
     try {
       return clock.instant().minus(Quantities.duration(text));
-    } catch (IllegalArgumentException notADuration) {
+    } catch (IllegalArgumentException | ArithmeticException | DateTimeException notADuration) {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException notATime) {
-        return Instant.MIN;
+        throw new BadRequest("since must be a duration back from now (30m, 1h, 2d) or a time"
+            + " (2026-03-01T12:00:00Z), not '" + text + "'");
       }
     }
   }

@@ -32,8 +32,13 @@ public final class PolicyLoader {
    * All files of all sets are validated; the first error stops the load.
    */
   public static Map<String, PolicyEngine> loadSets(GatewayConfig config, Clock clock) throws ConfigException {
+    return loadSets(config, PopularNamesLoader.load(config.policy().popularDirectory()), clock);
+  }
+
+  /** As {@link #loadSets(GatewayConfig, Clock)}, with popular names already read. */
+  public static Map<String, PolicyEngine> loadSets(GatewayConfig config, ProtectedNames popular, Clock clock)
+      throws ConfigException {
     GatewayConfig.Policy policy = config.policy();
-    ProtectedNames popular = PopularNamesLoader.load(policy.popularDirectory());
     Map<String, PolicyEngine> engines = new HashMap<>();
     for (Map.Entry<String, Path> set : directories(policy).entrySet()) {
       engines.put(set.getKey(), load(policy, set.getValue(), popular, clock));

@@ -3,6 +3,7 @@ package dev.tollgate.gateway.policy;
 import dev.tollgate.gateway.config.ConfigException;
 import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.policy.engine.PolicyEngine;
+import dev.tollgate.policy.typosquat.ProtectedNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,8 @@ public final class PolicyReloader implements AutoCloseable {
   private final Object reloading = new Object();
 
   private Map<Path, String> inForce;
+  private Map<Path, String> popularFiles;
+  private ProtectedNames popular;
   private Map<Path, String> lastSeen;
   private long reloads;
   private long reloadErrors;
@@ -56,11 +59,14 @@ public final class PolicyReloader implements AutoCloseable {
   private Optional<Instant> lastErrorAt = Optional.empty();
   private Instant lastSuccess;
 
-  private PolicyReloader(GatewayConfig config, PolicyHolder holder, Clock clock, Map<Path, String> inForce) {
+  private PolicyReloader(GatewayConfig config, PolicyHolder holder, Clock clock, Map<Path, String> inForce,
+      ProtectedNames popular) {
     this.config = config;
     this.holder = holder;
     this.clock = clock;
     this.inForce = inForce;
+    this.popular = popular;
+    this.popularFiles = popularSubset(inForce);
     this.lastSeen = inForce;
     this.lastSuccess = clock.instant();
     this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,8 +82,9 @@ public final class PolicyReloader implements AutoCloseable {
    */
   public static PolicyReloader start(GatewayConfig config, Clock clock) throws ConfigException {
     Map<Path, String> files = fingerprint(watchedDirectories(config));
-    PolicyHolder holder = new PolicyHolder(PolicyLoader.loadSets(config, clock));
-    PolicyReloader reloader = new PolicyReloader(config, holder, clock, files);
+    ProtectedNames popular = PopularNamesLoader.load(config.policy().popularDirectory());
+    PolicyHolder holder = new PolicyHolder(PolicyLoader.loadSets(config, popular, clock));
+    PolicyReloader reloader = new PolicyReloader(config, holder, clock, files, popular);
     long interval = CHECK_INTERVAL.toMillis();
     reloader.checker.scheduleWithFixedDelay(reloader::check, interval, interval, TimeUnit.MILLISECONDS);
     return reloader;
@@ -122,20 +129,43 @@ public final class PolicyReloader implements AutoCloseable {
 
   private void apply(Map<Path, String> files) {
     inForce = files;
+    long started = System.nanoTime();
     try {
-      Map<String, PolicyEngine> engines = PolicyLoader.loadSets(config, clock);
+      Map<String, PolicyEngine> engines = PolicyLoader.loadSets(config, popularNames(files), clock);
       holder.replaceAll(engines);
       reloads++;
       lastSuccess = clock.instant();
       lastError = Optional.empty();
       lastErrorAt = Optional.empty();
-      LOG.info("policy reloaded: sets " + new TreeSet<>(engines.keySet()));
+      LOG.info("policy reloaded in " + (System.nanoTime() - started) / 1_000_000 + " ms: sets "
+          + new TreeSet<>(engines.keySet()));
     } catch (ConfigException e) {
       reloadErrors++;
       lastError = Optional.of(e.getMessage());
       lastErrorAt = Optional.of(clock.instant());
       LOG.severe("policy reload rejected, the policy in force stays: " + e.getMessage());
     }
+  }
+
+  /** The popular names, read again only when their files changed (reading them is half a reload's time). */
+  private ProtectedNames popularNames(Map<Path, String> files) throws ConfigException {
+    Map<Path, String> current = popularSubset(files);
+    if (!current.equals(popularFiles)) {
+      popular = PopularNamesLoader.load(config.policy().popularDirectory());
+      popularFiles = current;
+    }
+    return popular;
+  }
+
+  private Map<Path, String> popularSubset(Map<Path, String> files) {
+    Path directory = config.policy().popularDirectory();
+    Map<Path, String> subset = new TreeMap<>();
+    files.forEach((file, print) -> {
+      if (file.getParent().equals(directory)) {
+        subset.put(file, print);
+      }
+    });
+    return subset;
   }
 
   private static Set<Path> watchedDirectories(GatewayConfig config) {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Policy as files and the admin API, end to end: a real gateway in front of a real PyPI upstream,
@@ -153,6 +155,29 @@ class PolicyAdminIT {
         () -> assertEquals(400, badList.status(), badList.body().toString()),
         () -> assertEquals(POLICY, read(gateway.policyFile()), "nothing written"),
         () -> assertEquals("deny", gateway.page("tg-beta")));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      GET    | /admin/decisions?since=yesterday              | 400
+      GET    | /admin/decisions?since=99999999999999d        | 400
+      GET    | /admin/decisions?limit=0                      | 400
+      GET    | /admin/decisions/not-an-id!                   | 400
+      GET    | /admin/decisions/ZZZZZZZZ                     | 404
+      GET    | /admin/check?ecosystem=cobol&package=x        | 400
+      GET    | /admin/check?ecosystem=pypi                   | 400
+      GET    | /admin/check?ecosystem=pypi&package=x&set=lax | 400
+      GET    | /admin/lists/pypi/allow?set=lax               | 400
+      GET    | /admin/lists/oci/allow                        | 400
+      POST   | /admin/status                                 | 405
+      PUT    | /admin/lists/pypi/allow                       | 405
+      GET    | /admin/nothing-here                           | 404
+      GET    | /metrics-not-mounted                          | 404
+      """)
+  void badAdminRequestsGetAClear4xx(String method, String path, int status) throws Exception {
+    AdminGateway.Reply reply = gateway.admin(method, path, Optional.empty(), null);
+    assertEquals(status, reply.status(), reply.body().toString());
+    assertTrue(reply.body().path("error").asText().length() > 10, reply.body().toString());
   }
 
   @Test
