@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,11 +78,11 @@ class CommandLineTest {
   @Test
   void adminCommandsNeedATokenAndAnHttpUrl() {
     UsageException noToken = assertThrows(UsageException.class,
-        () -> AdminClient.from(Options.parse(List.of(), AdminClient.OPTIONS), java.util.Map.of()));
+        () -> AdminClient.from(Options.parse(List.of(), AdminClient.OPTIONS), Map.of()));
     assertTrue(noToken.getMessage().contains("TOLLGATE_ADMIN_TOKEN"), noToken.getMessage());
     UsageException badUrl = assertThrows(UsageException.class, () -> AdminClient.from(
         Options.parse(List.of("--admin-url", "ftp://127.0.0.1:8081"), AdminClient.OPTIONS),
-        java.util.Map.of("TOLLGATE_ADMIN_TOKEN", "t")));
+        Map.of("TOLLGATE_ADMIN_TOKEN", "t")));
     assertTrue(badUrl.getMessage().contains("http(s)://HOST:PORT"), badUrl.getMessage());
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -249,9 +250,9 @@ class ConfigLoaderTest {
             c.policy().sets()),
         () -> assertEquals("0.0.0.0", c.admin().host()),
         () -> assertEquals(9092, c.admin().port(), "the environment overrides the file"),
-        () -> assertEquals(java.util.Optional.of(dir.resolve("secrets/admin-tokens")), c.admin().tokensFile()),
+        () -> assertEquals(Optional.of(dir.resolve("secrets/admin-tokens")), c.admin().tokensFile()),
         () -> assertEquals(Map.of(), defaults.policy().sets()),
-        () -> assertEquals(new GatewayConfig.Admin("127.0.0.1", 8081, java.util.Optional.empty()), defaults.admin()));
+        () -> assertEquals(new GatewayConfig.Admin("127.0.0.1", 8081, Optional.empty()), defaults.admin()));
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,7 +100,7 @@ class PolicyAdminIT {
     AdminGateway.Reply wrong = gateway.admin("GET", "/admin/status", Optional.empty(), null,
         Optional.of("Bearer not-the-token"));
     AdminGateway.Reply basic = gateway.admin("GET", "/admin/status", Optional.empty(), null,
-        Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(("x:" + AdminGateway.TOKEN).getBytes())));
+        Optional.of("Basic " + Base64.getEncoder().encodeToString(("x:" + AdminGateway.TOKEN).getBytes())));
     AdminGateway.Reply right = gateway.admin("GET", "/admin/status", Optional.empty(), null);
     HttpResponse<String> onAgentPort = gateway.agent("/admin/status", Optional.of("Bearer " + AdminGateway.TOKEN));
     assertAll(
@@ -203,7 +207,7 @@ class PolicyAdminIT {
     } finally {
       pool.shutdownNow();
     }
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     gateway.admin("GET", LIST, Optional.empty(), null).body().path("entries")
         .forEach(e -> names.add(e.path("name").asText()));
     assertEquals(1 + writers * entriesEach, names.size(), "every entry is in the file: " + names);
@@ -314,8 +318,8 @@ class PolicyAdminIT {
       command.addAll(List.of("--token", AdminGateway.TOKEN));
     }
     command.addAll(List.of("--admin-url", gateway.adminUrl()));
-    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-    try (java.io.PrintStream out = new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
       int exit = dev.tollgate.gateway.Main.run(command, out, out);
       return new Cli(exit, printed.toString(StandardCharsets.UTF_8));
     }

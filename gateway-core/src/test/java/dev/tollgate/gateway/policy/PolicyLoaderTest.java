@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,7 +135,7 @@ class PolicyLoaderTest {
     assertEquals(Verdict.ALLOW, decide(sets.current(PolicyHolder.DEFAULT_SET), "flask").verdict());
     assertEquals(Verdict.DENY, decide(sets.current("strict"), "flask").verdict());
     assertEquals(Verdict.ALLOW, decide(sets.current("strict"), "requests").verdict());
-    assertEquals(java.util.Set.of("default", "strict"), sets.setNames());
+    assertEquals(Set.of("default", "strict"), sets.setNames());
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> sets.current("lax"));
     assertTrue(unknown.getMessage().contains("known: [default, strict]"), unknown.getMessage());
   }

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -150,7 +151,7 @@ public final class PolicyFiles {
     Map<String, Path> sets = PolicyLoader.directories(policy);
     if (!sets.containsKey(set)) {
       throw new PolicyEditException(PolicyEditException.Kind.INVALID,
-          "no policy set '" + set + "' (known: " + String.join(", ", new java.util.TreeSet<>(sets.keySet())) + ")");
+          "no policy set '" + set + "' (known: " + String.join(", ", new TreeSet<>(sets.keySet())) + ")");
     }
     if (!PolicyLoader.ECOSYSTEMS.contains(ecosystem)) {
       throw new PolicyEditException(PolicyEditException.Kind.INVALID,
