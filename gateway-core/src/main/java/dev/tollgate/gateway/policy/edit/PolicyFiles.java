@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 /**
  * The admin API's way into the policy files: lists an allow- or deny-list, and adds or removes one
@@ -35,6 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PolicyFiles {
 
+  private static final Logger LOG = Logger.getLogger(PolicyFiles.class.getName());
   private static final List<String> LISTS = List.of("allow", "deny");
 
   private final GatewayConfig.Policy policy;
@@ -63,7 +65,7 @@ public final class PolicyFiles {
         throw new PolicyEditException(PolicyEditException.Kind.DUPLICATE, "the " + list + " list already has an entry for '"
             + entry.name() + "'; remove it first to replace it");
       }
-      return write(file, PolicyText.add(text, list, entry), ecosystem, list);
+      return write(file, PolicyText.add(text, list, entry), ecosystem, list, "added '" + entry.name() + "' to");
     } finally {
       writing.unlock();
     }
@@ -75,7 +77,8 @@ public final class PolicyFiles {
     Path file = file(set, ecosystem, list);
     writing.lock();
     try {
-      return write(file, PolicyText.remove(current(file, ifMatch), ecosystem, list, name), ecosystem, list);
+      return write(file, PolicyText.remove(current(file, ifMatch), ecosystem, list, name), ecosystem, list,
+          "removed '" + name + "' from");
     } finally {
       writing.unlock();
     }
@@ -95,7 +98,8 @@ public final class PolicyFiles {
     return text;
   }
 
-  private PolicyListing write(Path file, String edited, Ecosystem ecosystem, String list) throws PolicyEditException {
+  private PolicyListing write(Path file, String edited, Ecosystem ecosystem, String list, String change)
+      throws PolicyEditException {
     Path temp = file.resolveSibling("." + file.getFileName() + ".edit");
     try {
       Files.createDirectories(file.getParent());
@@ -114,6 +118,7 @@ public final class PolicyFiles {
     } finally {
       deleteQuietly(temp);
     }
+    LOG.info("admin API " + change + " the " + list + " list of " + file);
     ReloadStatus reloaded = reloader.reload();
     return listing(file, edited, ecosystem, list, reloaded.lastError());
   }
