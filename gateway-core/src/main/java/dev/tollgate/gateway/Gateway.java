@@ -1,13 +1,16 @@
 package dev.tollgate.gateway;
 
+import dev.tollgate.gateway.admin.AdminServer;
+import dev.tollgate.gateway.admin.AdminTokens;
 import dev.tollgate.gateway.artifact.ArtifactDelivery;
 import dev.tollgate.gateway.audit.AuditLog;
 import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.cache.ArtifactStore;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.decisions.DecisionJournal;
 import dev.tollgate.gateway.npm.NpmRoute;
 import dev.tollgate.gateway.policy.PolicyHolder;
-import dev.tollgate.gateway.policy.PolicyLoader;
+import dev.tollgate.gateway.policy.PolicyReloader;
 import dev.tollgate.gateway.pypi.PypiRoute;
 import dev.tollgate.gateway.server.GatewayServer;
 import dev.tollgate.gateway.server.HealthRoute;
@@ -34,27 +37,40 @@ public final class Gateway implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
+  /** Decisions kept in memory for the admin API; older ones are found in the audit log. */
+  private static final int JOURNAL_SIZE = 10_000;
+
   private final ExecutorService workers;
   private final AuditLog audit;
   private final GatewayServer server;
+  private final PolicyReloader reloader;
+  private final AdminServer admin;
 
-  private Gateway(ExecutorService workers, AuditLog audit, GatewayServer server) {
+  private Gateway(ExecutorService workers, AuditLog audit, GatewayServer server, PolicyReloader reloader,
+      AdminServer admin) {
     this.workers = workers;
     this.audit = audit;
     this.server = server;
+    this.reloader = reloader;
+    this.admin = admin;
   }
 
   /** Loads the policy, opens the caches and the audit log, and starts listening. */
   public static Gateway start(GatewayConfig config) throws Exception {
     Clock clock = Clock.systemUTC();
-    PolicyHolder policy = new PolicyHolder(PolicyLoader.load(config, clock));
+    PolicyReloader reloader = PolicyReloader.start(config, clock);
+    PolicyHolder policy = reloader.policy();
     ExecutorService workers = newWorkers();
     AuditLog audit = null;
+    GatewayServer server = null;
     try {
       audit = AuditLog.open(config.auditLog());
       ArtifactStore artifacts = ArtifactStore.open(config.artifactDir(), config.cache().artifactMaxBytes(), clock);
       UpstreamClient upstream = new UpstreamClient(config.upstream(), workers);
       DecisionRecorder decisions = new DecisionRecorder(audit);
+      DecisionJournal journal = new DecisionJournal(JOURNAL_SIZE, config.auditLog());
+      decisions.addListener(journal);
+      List<Route> adminRoutes = new ArrayList<>();
       ArtifactDelivery delivery = new ArtifactDelivery(upstream, artifacts, decisions);
       List<Route> routes = new ArrayList<>(List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> true),
           new PypiRoute(config, policy, upstream, decisions, delivery, workers)));
@@ -65,9 +81,15 @@ public final class Gateway implements AutoCloseable {
         LOG.warning("npm: no upstream registry (set npm.upstream or TOLLGATE_NPM_UPSTREAM, or configure npm);"
             + " /npm/ is not served");
       }
-      GatewayServer server = GatewayServer.start(config.server(), routes);
-      return new Gateway(workers, audit, server);
+      server = GatewayServer.start(config.server(), routes);
+      AdminServer admin = AdminServer.start(config, AdminTokens.load(config.admin().tokensFile(), System.getenv()),
+          reloader, journal, adminRoutes, clock);
+      return new Gateway(workers, audit, server, reloader, admin);
     } catch (Exception | Error e) {
+      reloader.close();
+      if (server != null) {
+        server.close();
+      }
       if (audit != null) {
         audit.close();
       }
@@ -81,9 +103,16 @@ public final class Gateway implements AutoCloseable {
     return server.port();
   }
 
+  /** The port the admin API listens on. */
+  public int adminPort() {
+    return admin.port();
+  }
+
   /** Stops accepting, finishes what runs (within the grace period), then flushes the audit log. */
   @Override
   public void close() {
+    admin.close();
+    reloader.close();
     server.close();
     workers.shutdown();
     try {

@@ -1,7 +1,11 @@
 package dev.tollgate.gateway;
 
+import dev.tollgate.gateway.cli.AdminCommand;
 import dev.tollgate.gateway.cli.CheckCommand;
 import dev.tollgate.gateway.cli.CliLogging;
+import dev.tollgate.gateway.cli.DecisionsCommand;
+import dev.tollgate.gateway.cli.ListCommand;
+import dev.tollgate.gateway.cli.PolicyCommand;
 import dev.tollgate.gateway.cli.ServeCommand;
 import dev.tollgate.gateway.cli.TyposquatCommand;
 import dev.tollgate.gateway.cli.UsageException;
@@ -9,7 +13,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code tollgate} command line: {@code serve}, {@code check}, {@code typosquat}. */
+/** The {@code tollgate} command line: {@code serve}, {@code check}, {@code typosquat}, policy and admin commands. */
 public final class Main {
 
   static final String USAGE = """
@@ -28,11 +32,29 @@ public final class Main {
             Read lines "ecosystem<TAB>name" on stdin; write
             "ecosystem<TAB>name<TAB>flagged(0|1)<TAB>target" for each. FILE holds lines
             "ecosystem<TAB>name[<TAB>rank]" that replace the shipped popular-name lists.
+        policy validate DIR
+            Check the policy files in DIR (pypi.yaml, npm.yaml) as the gateway does before a
+            reload; print errors with file, line and field. Exit status 0 if all are valid.
+        allow add <ecosystem> <name> [<version-constraint>] [--note TEXT] [--expires YYYY-MM-DD]
+        allow remove <ecosystem> <name>
+        allow list <ecosystem>
+        allow from-decision <id> [--note TEXT]
+        deny add|remove|list ...
+            Edit an allow- or deny-list through the admin API (--set NAME: a policy set other
+            than the default). from-decision turns a refusal (its ref) into an allow entry.
+        decisions [--denied] [--since 1h] [--agent A] [--package P] [--limit N]
+            Recent decisions, newest first.
+        status
+        reload
+            The policy's state (exit status 1 while an invalid edit is rejected); reload first.
+            Admin commands take --admin-url URL (TOLLGATE_ADMIN_URL, default
+            http://127.0.0.1:8081) and --token TOKEN (TOLLGATE_ADMIN_TOKEN).
         help
             Show this text.
 
       Environment overrides (see the README): TOLLGATE_PORT, TOLLGATE_HOST, TOLLGATE_DATA_DIR,
-      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_NPM_UPSTREAM, TOLLGATE_POLICY_MODE, TOLLGATE_POLICY_ENFORCEMENT.
+      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_NPM_UPSTREAM, TOLLGATE_POLICY_MODE, TOLLGATE_POLICY_ENFORCEMENT,
+      TOLLGATE_ADMIN_PORT, TOLLGATE_ADMIN_TOKEN.
       """;
 
   private Main() {}
@@ -54,6 +76,10 @@ public final class Main {
         case "serve" -> ServeCommand.run(rest, out);
         case "check" -> CheckCommand.run(rest, out);
         case "typosquat" -> TyposquatCommand.run(rest, System.in, out);
+        case "allow", "deny" -> ListCommand.run(args.get(0), rest, out, System.getenv());
+        case "decisions" -> DecisionsCommand.run(rest, out, System.getenv());
+        case "status", "reload" -> AdminCommand.run(args.get(0), rest, out, System.getenv());
+        case "policy" -> PolicyCommand.run(rest, out);
         default -> throw new UsageException("unknown command '" + args.get(0) + "'");
       };
     } catch (UsageException e) {

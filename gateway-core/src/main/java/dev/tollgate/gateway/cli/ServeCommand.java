@@ -45,6 +45,7 @@ public final class ServeCommand {
     out.println("  policy: " + config.policy().directory() + " (" + config.policy().mode().name().toLowerCase()
         + ", " + config.policy().enforcement().name().toLowerCase() + ")");
     out.println("  audit log: " + config.auditLog());
+    out.println("  admin API: http://" + config.admin().host() + ":" + gateway.adminPort() + "/admin/");
     out.flush();
     stopped.await();
     return 0;

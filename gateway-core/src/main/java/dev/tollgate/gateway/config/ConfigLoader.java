@@ -56,7 +56,7 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": missing (expected the gateway's configuration; an empty file means all defaults)");
     }
     if (raw == null) {
-      raw = new RawConfig(null, null, null, null, null, null, null);
+      raw = new RawConfig(null, null, null, null, null, null, null, null);
     }
     return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }
@@ -107,7 +107,7 @@ public final class ConfigLoader {
     GatewayConfig validate(RawConfig raw) throws ConfigException {
       RawServer s = raw.server() == null ? new RawServer(null, null, null, null, null, null, null) : raw.server();
       RawPypi p = raw.pypi() == null ? new RawPypi(null, null) : raw.pypi();
-      RawPolicy pol = raw.policy() == null ? new RawPolicy(null, null, null, null) : raw.policy();
+      RawPolicy pol = raw.policy() == null ? new RawPolicy(null, null, null, null, null) : raw.policy();
       RawCache c = raw.cache() == null ? new RawCache(null, null, null, null, null) : raw.cache();
       RawUpstream u = raw.upstream() == null ? new RawUpstream(null, null, null, null) : raw.upstream();
 
@@ -147,7 +147,8 @@ public final class ConfigLoader {
           v -> enumValue(Enforcement.class, v, "enforce, audit"));
       GatewayConfig.Policy policy = new GatewayConfig.Policy(mode, enforcement,
           dir.resolve(pol.directory() == null ? "policy" : pol.directory()).normalize(),
-          dir.resolve(pol.popularNames() == null ? "popular" : pol.popularNames()).normalize());
+          dir.resolve(pol.popularNames() == null ? "popular" : pol.popularNames()).normalize(),
+          policySets(pol.sets()));
 
       Duration ttl = duration("cache.metadataTtl", c.metadataTtl(), "5m");
       Duration stale = duration("cache.metadataStaleFor", c.metadataStaleFor(), "24h");
@@ -165,7 +166,33 @@ public final class ConfigLoader {
 
       String data = override("TOLLGATE_DATA_DIR", "data", raw.data(), "var");
       Path dataDir = Path.of(data).toAbsolutePath().normalize();
-      return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up);
+      return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up, admin(raw.admin()));
+    }
+
+    private Map<String, Path> policySets(Map<String, String> sets) throws ConfigException {
+      Map<String, Path> resolved = new HashMap<>();
+      for (Map.Entry<String, String> set : (sets == null ? Map.<String, String>of() : sets).entrySet()) {
+        if (!set.getKey().matches("[a-z0-9][a-z0-9_-]*") || "default".equals(set.getKey())) {
+          throw error("policy.sets." + set.getKey(), "is not a usable set name (lower-case letters, digits, - and _;"
+              + " 'default' is policy.directory)");
+        }
+        if (set.getValue() == null || set.getValue().isBlank()) {
+          throw error("policy.sets." + set.getKey(), "needs a directory");
+        }
+        resolved.put(set.getKey(), dir.resolve(set.getValue()).normalize());
+      }
+      return resolved;
+    }
+
+    private GatewayConfig.Admin admin(RawAdmin raw) throws ConfigException {
+      RawAdmin a = raw == null ? new RawAdmin(null, null, null) : raw;
+      int port = parse("admin.port", override("TOLLGATE_ADMIN_PORT", "admin.port", str(a.port()), "8081"),
+          Integer::parseInt);
+      if (port < 0 || port > 65535) {
+        throw error("admin.port", "must be between 0 and 65535, not " + port);
+      }
+      return new GatewayConfig.Admin(a.host() == null ? "127.0.0.1" : a.host(), port,
+          Optional.ofNullable(a.tokensFile()).map(f -> dir.resolve(f).normalize()));
     }
 
     private Optional<GatewayConfig.PrivateRegistry> privateRegistry(RawPrivateRegistry raw) throws ConfigException {
@@ -276,7 +303,7 @@ public final class ConfigLoader {
   }
 
   record RawConfig(RawServer server, RawPypi pypi, RawNpm npm, RawPolicy policy, RawCache cache,
-      RawUpstream upstream, String data) {}
+      RawUpstream upstream, String data, RawAdmin admin) {}
 
   record RawServer(String host, Integer port, Integer maxInitialLineLength, Integer maxHeaderSize,
       String maxRequestBody, String idleTimeout, String shutdownGrace) {}
@@ -288,10 +315,12 @@ public final class ConfigLoader {
   record RawPrivateRegistry(String upstream, List<String> scopes, List<String> names) {}
 
   record RawPolicy(String mode, String enforcement, String directory,
-      @JsonProperty("popularNames") String popularNames) {}
+      @JsonProperty("popularNames") String popularNames, Map<String, String> sets) {}
 
   record RawCache(String metadataTtl, String metadataStaleFor, Integer metadataMaxEntries,
       String metadataMaxSize, String artifactMaxSize) {}
+
+  record RawAdmin(String host, Integer port, String tokensFile) {}
 
   record RawUpstream(String connectTimeout, String readTimeout, Integer retries, String maxMetadataSize) {}
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,8 @@ public record GatewayConfig(
     Npm npm,
     Policy policy,
     Cache cache,
-    Upstream upstream) {
+    Upstream upstream,
+    Admin admin) {
 
   /** The listening socket and HTTP limits. */
   public record Server(
@@ -60,8 +62,23 @@ public record GatewayConfig(
     }
   }
 
-  /** Where policy files live and how they apply. */
-  public record Policy(PolicyMode mode, Enforcement enforcement, Path directory, Path popularDirectory) {}
+  /**
+   * Where policy files live and how they apply. {@code sets} names further policy directories (each
+   * with its own {@code pypi.yaml}, {@code npm.yaml}) that agent profiles can choose; the set
+   * {@code default} is {@code directory}.
+   */
+  public record Policy(PolicyMode mode, Enforcement enforcement, Path directory, Path popularDirectory,
+      Map<String, Path> sets) {
+    public Policy {
+      sets = Map.copyOf(sets);
+    }
+  }
+
+  /**
+   * The admin API's own listener, apart from the agents' port, and where its bearer tokens come from:
+   * a file of tokens (one a line) and/or {@code TOLLGATE_ADMIN_TOKEN}.
+   */
+  public record Admin(String host, int port, Optional<Path> tokensFile) {}
 
   /** Metadata freshness and the artifact store's bound. */
   public record Cache(
@@ -82,7 +99,7 @@ public record GatewayConfig(
   /** This configuration with {@code registry} as the npm upstream. */
   public GatewayConfig withNpmUpstream(URI registry) {
     return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry), npm.privateRegistry()),
-        policy, cache, upstream);
+        policy, cache, upstream, admin);
   }
 
   public Path auditLog() {

@@ -31,10 +31,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one ecosystem's policy file ({@code policy/pypi.yaml}, {@code policy/npm.yaml}, {@code
- * policy/oci.yaml}): its
- * {@code allow} and {@code deny} lists and its {@code minimumReleaseAge}. Each entry is validated on its own, and an error names the file, the entry's line and the
- * field, so a reviewer can find the mistake.
+ * Reads one ecosystem's policy file ({@code policy/pypi.yaml}, {@code policy/npm.yaml},
+ * {@code policy/oci.yaml}): its {@code allow} and {@code deny} lists and its {@code minimumReleaseAge}.
+ * Each entry is validated on its own, and an error names the file, the field's line (else the
+ * entry's) and the field, so a reviewer can find the mistake.
  */
 public final class PolicyFileLoader {
 
@@ -88,8 +88,7 @@ public final class PolicyFileLoader {
                 raw = YAML.readValue(parser, RawEntry.class);
               } catch (JsonMappingException e) {
                 String key = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
-                String line = YamlFieldLines.of(file).line(field + "." + key)
-                    .map(l -> file + ":" + l).orElse(where(file, at));
+                String line = where(file, at, field + "." + key);
                 throw new ConfigException(line + ": " + field
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse("invalid"), e);
               }
@@ -117,19 +116,18 @@ public final class PolicyFileLoader {
 
   private static ListEntry toEntry(Ecosystem ecosystem, VersionScheme scheme, RawEntry raw, Path file,
       JsonLocation at, String field) throws ConfigException {
-    String line = where(file, at);
     NamePattern name;
     try {
       name = NamePattern.parse(ecosystem, raw.name());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(line + ": " + field + ".name: " + e.getMessage());
+      throw new ConfigException(where(file, at, field + ".name") + ": " + field + ".name: " + e.getMessage());
     }
     Optional<VersionConstraint> versions = Optional.empty();
     if (raw.version() != null && !raw.version().isBlank() && !raw.version().trim().equals("*")) {
       try {
         versions = Optional.of(scheme.parseConstraint(raw.version()));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(line + ": " + field + ".version: " + e.getMessage());
+        throw new ConfigException(where(file, at, field + ".version") + ": " + field + ".version: " + e.getMessage());
       }
     }
     Optional<LocalDate> expires = Optional.empty();
@@ -137,7 +135,7 @@ public final class PolicyFileLoader {
       try {
         expires = Optional.of(LocalDate.parse(raw.expires().trim()));
       } catch (DateTimeParseException e) {
-        throw new ConfigException(line + ": " + field + ".expires: '" + raw.expires()
+        throw new ConfigException(where(file, at, field + ".expires") + ": " + field + ".expires: '" + raw.expires()
             + "' is not a date (write YYYY-MM-DD)");
       }
     }
@@ -146,7 +144,7 @@ public final class PolicyFileLoader {
       minimumAge = Optional.of(duration(raw.minimumAge(), file, at, field + ".minimumAge"));
     }
     if (raw.digestPinsOnly() != null && ecosystem != Ecosystem.OCI) {
-      throw new ConfigException(line + ": " + field + ".digestPinsOnly: applies to images (policy/oci.yaml) only");
+      throw new ConfigException(where(file, at, field + ".digestPinsOnly") + ": " + field + ".digestPinsOnly: applies to images (policy/oci.yaml) only");
     }
     return new ListEntry(name, versions, expires, raw.note(), file.getFileName() + ":" + at.getLineNr(),
         Boolean.TRUE.equals(raw.installScripts()), minimumAge, Boolean.TRUE.equals(raw.digestPinsOnly()));
@@ -157,6 +155,11 @@ public final class PolicyFileLoader {
     if (actual != wanted) {
       throw new ConfigException(where(file, parser.currentTokenLocation()) + ": " + message);
     }
+  }
+
+  /** The line of {@code field} when it is written in the file, else the entry's line. */
+  private static String where(Path file, JsonLocation entry, String field) {
+    return YamlFieldLines.of(file).line(field).map(l -> file + ":" + l).orElse(where(file, entry));
   }
 
   private static String where(Path file, JsonLocation location) {

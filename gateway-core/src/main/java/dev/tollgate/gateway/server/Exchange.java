@@ -46,6 +46,11 @@ public final class Exchange {
     this.startNanos = System.nanoTime();
   }
 
+  /** An exchange for a request that another listener (the admin port) received, so its routes can answer it. */
+  public static Exchange of(Channel channel, FullHttpRequest request) {
+    return new Exchange(channel, request);
+  }
+
   public Channel channel() {
     return channel;
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +55,35 @@ class CommandLineTest {
   void helpListsEveryCommand(String flag) throws Exception {
     assertEquals(0, tollgate(flag));
 
-    for (String command : List.of("serve", "check", "typosquat")) {
+    for (String command : List.of("serve", "check", "typosquat", "policy validate", "allow add", "allow from-decision",
+        "deny add", "decisions", "status", "reload")) {
       assertTrue(out().contains("  " + command), command + " missing from:\n" + out());
     }
+  }
+
+  @Test
+  void policyValidatePassesTheShippedPolicyAndNamesFileLineAndFieldOfAnError(@TempDir Path dir) throws Exception {
+    assertEquals(0, tollgate("policy", "validate", "../conf/policy"), out());
+    assertTrue(out().contains("pypi.yaml: ok"), out());
+
+    Files.writeString(dir.resolve("npm.yaml"), "allow:\n  - name: lodash\n    version: \"^4 ||| x\"\n");
+    Files.writeString(dir.resolve("pypi.yaml"), "allow:\n  - name: requests\n    expires: soon\n");
+    out.reset();
+    assertEquals(1, tollgate("policy", "validate", dir.toString()));
+    assertTrue(out().contains(dir.resolve("pypi.yaml") + ":3: allow[0].expires: 'soon' is not a date"), out());
+    assertTrue(out().contains(dir.resolve("npm.yaml") + ":3: allow[0].version"), out());
+    assertEquals(2, tollgate("policy", "validate", dir.resolve("absent").toString()));
+  }
+
+  @Test
+  void adminCommandsNeedATokenAndAnHttpUrl() {
+    UsageException noToken = assertThrows(UsageException.class,
+        () -> AdminClient.from(Options.parse(List.of(), AdminClient.OPTIONS), Map.of()));
+    assertTrue(noToken.getMessage().contains("TOLLGATE_ADMIN_TOKEN"), noToken.getMessage());
+    UsageException badUrl = assertThrows(UsageException.class, () -> AdminClient.from(
+        Options.parse(List.of("--admin-url", "ftp://127.0.0.1:8081"), AdminClient.OPTIONS),
+        Map.of("TOLLGATE_ADMIN_TOKEN", "t")));
+    assertTrue(badUrl.getMessage().contains("http(s)://HOST:PORT"), badUrl.getMessage());
   }
 
   @Test

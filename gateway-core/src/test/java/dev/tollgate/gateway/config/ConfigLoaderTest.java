@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -233,5 +234,35 @@ class ConfigLoaderTest {
         () -> assertEquals(PolicyMode.ALLOWLIST, c.policy().mode()),
         () -> assertTrue(Files.isRegularFile(c.policy().directory().resolve("pypi.yaml"))),
         () -> assertTrue(Files.isRegularFile(c.policy().popularDirectory().resolve("pypi.txt"))));
+  }
+
+  @Test
+  void policySetsAndTheAdminListenerAreReadRelativeToTheConfigDirectory() throws Exception {
+    GatewayConfig c = load("""
+        policy:
+          sets: { strict: policy-strict, ci: /srv/policy-ci }
+        admin: { host: 0.0.0.0, port: 9091, tokensFile: secrets/admin-tokens }
+        """, Map.of("TOLLGATE_ADMIN_PORT", "9092"));
+    GatewayConfig defaults = load("server: {}\n", Map.of());
+
+    assertAll(
+        () -> assertEquals(Map.of("strict", dir.resolve("policy-strict"), "ci", Path.of("/srv/policy-ci")),
+            c.policy().sets()),
+        () -> assertEquals("0.0.0.0", c.admin().host()),
+        () -> assertEquals(9092, c.admin().port(), "the environment overrides the file"),
+        () -> assertEquals(Optional.of(dir.resolve("secrets/admin-tokens")), c.admin().tokensFile()),
+        () -> assertEquals(Map.of(), defaults.policy().sets()),
+        () -> assertEquals(new GatewayConfig.Admin("127.0.0.1", 8081, Optional.empty()), defaults.admin()));
+  }
+
+  @Test
+  void aPolicySetNamedDefaultOrOddlyIsRefusedAtItsLine() throws Exception {
+    ConfigException named = loadFails("policy:\n  sets:\n    default: other\n", Map.of());
+    ConfigException odd = loadFails("policy:\n  sets:\n    \"Has Space\": x\n", Map.of());
+    ConfigException port = loadFails("admin: { port: 70000 }\n", Map.of());
+    assertAll(
+        () -> assertTrue(named.getMessage().contains(":3: field 'policy.sets.default'"), named.getMessage()),
+        () -> assertTrue(odd.getMessage().contains("is not a usable set name"), odd.getMessage()),
+        () -> assertTrue(port.getMessage().contains("admin.port"), port.getMessage()));
   }
 }

@@ -92,7 +92,7 @@ class ImagePolicyFileTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
     "allow:\\n  - name: library/alpine\\n | oci.yaml:2: allow[0].name: image name 'library/alpine' must start with its registry",
-    "allow:\\n  - name: docker.io/library/alpine\\n    version: \\\"3.*, a b\\\"\\n | oci.yaml:2: allow[0].version: 'a b' is neither a tag pattern",
+    "allow:\\n  - name: docker.io/library/alpine\\n    version: \\\"3.*, a b\\\"\\n | oci.yaml:3: allow[0].version: 'a b' is neither a tag pattern",
     "deny:\\n  - name: docker.io/x/y\\n  - name: docker.io/library/alp ine\\n | oci.yaml:3: deny[1].name: image name",
     "allow:\\n  - name: docker.io/library/nginx\\n    digestPinsOnly: maybe\\n | oci.yaml:3: allow[0]: Cannot deserialize value of type `java.lang.Boolean`",
   })
@@ -106,7 +106,7 @@ class ImagePolicyFileTest {
   void digestPinsBelongToImagesOnly() throws Exception {
     Path file = write("npm.yaml", "allow:\n  - name: lodash\n    digestPinsOnly: true\n");
     ConfigException e = assertThrows(ConfigException.class, () -> load(Ecosystem.NPM, file));
-    assertEquals(file + ":2: allow[0].digestPinsOnly: applies to images (policy/oci.yaml) only", e.getMessage());
+    assertEquals(file + ":3: allow[0].digestPinsOnly: applies to images (policy/oci.yaml) only", e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}:{1} -> {2} ({3})")

@@ -129,12 +129,12 @@ class PolicyFileLoaderTest {
               - name: requests
               - name: flask
                 version: "=>2"
-            """, 3, "allow[1].version"),
+            """, 4, "allow[1].version"),
         Arguments.of("bad date", """
             allow:
               - name: requests
                 expires: 2030-13-01
-            """, 2, "allow[0].expires"),
+            """, 3, "allow[0].expires"),
         Arguments.of("bad name", """
             deny:
               - name: requests

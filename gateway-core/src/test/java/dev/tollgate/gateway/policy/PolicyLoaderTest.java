@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,5 +120,23 @@ class PolicyLoaderTest {
 
     assertTrue(e.getMessage().contains(popular.resolve("pypi.txt").toString()), e.getMessage());
     assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+  }
+
+  @Test
+  void eachPolicySetDecidesWithItsOwnFiles() throws Exception {
+    Files.writeString(dir.resolve(ConfigLoader.FILE_NAME), "policy: { sets: { strict: policy-strict } }\n");
+    Files.createDirectories(dir.resolve("policy"));
+    Files.createDirectories(dir.resolve("policy-strict"));
+    Files.writeString(dir.resolve("policy").resolve("pypi.yaml"), "allow:\n  - name: requests\n  - name: flask\n");
+    Files.writeString(dir.resolve("policy-strict").resolve("pypi.yaml"), "allow:\n  - name: requests\n");
+    PolicyHolder sets = new PolicyHolder(PolicyLoader.loadSets(ConfigLoader.load(dir, Map.of()), TODAY));
+
+    assertEquals(Verdict.ALLOW, decide(sets.current(), "flask").verdict());
+    assertEquals(Verdict.ALLOW, decide(sets.current(PolicyHolder.DEFAULT_SET), "flask").verdict());
+    assertEquals(Verdict.DENY, decide(sets.current("strict"), "flask").verdict());
+    assertEquals(Verdict.ALLOW, decide(sets.current("strict"), "requests").verdict());
+    assertEquals(Set.of("default", "strict"), sets.setNames());
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> sets.current("lax"));
+    assertTrue(unknown.getMessage().contains("known: [default, strict]"), unknown.getMessage());
   }
 }
