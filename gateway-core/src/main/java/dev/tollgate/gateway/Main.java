@@ -2,6 +2,7 @@ package dev.tollgate.gateway;
 
 import dev.tollgate.gateway.cli.CheckCommand;
 import dev.tollgate.gateway.cli.CliLogging;
+import dev.tollgate.gateway.cli.SandboxCommand;
 import dev.tollgate.gateway.cli.ServeCommand;
 import dev.tollgate.gateway.cli.TyposquatCommand;
 import dev.tollgate.gateway.cli.UsageException;
@@ -9,7 +10,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code tollgate} command line: {@code serve}, {@code check}, {@code typosquat}. */
+/** The {@code tollgate} command line: {@code serve}, {@code check}, {@code typosquat}, {@code sandbox}. */
 public final class Main {
 
   static final String USAGE = """
@@ -28,6 +29,12 @@ public final class Main {
             Read lines "ecosystem<TAB>name" on stdin; write
             "ecosystem<TAB>name<TAB>flagged(0|1)<TAB>target" for each. FILE holds lines
             "ecosystem<TAB>name[<TAB>rank]" that replace the shipped popular-name lists.
+        sandbox [--gateway URL] [--profile NAME [--token-file FILE]] [--rw DIR]... [--gvisor] -- COMMAND [ARGS]
+            Run COMMAND (Linux; bubblewrap, or gVisor with --gvisor) where the gateway (default
+            http://127.0.0.1:8080 or TOLLGATE_GATEWAY) is its only network route, the host's files
+            are read-only except each --rw DIR, and pip, uv, npm, pnpm, yarn, skopeo and podman are
+            set up to use the gateway. With --profile, the profile's agent token (from FILE or
+            TOLLGATE_AGENT_TOKEN) goes into the clients' settings. Exits with COMMAND's exit code.
         help
             Show this text.
 
@@ -54,6 +61,7 @@ public final class Main {
         case "serve" -> ServeCommand.run(rest, out);
         case "check" -> CheckCommand.run(rest, out);
         case "typosquat" -> TyposquatCommand.run(rest, System.in, out);
+        case "sandbox" -> SandboxCommand.run(rest, err);
         default -> throw new UsageException("unknown command '" + args.get(0) + "'");
       };
     } catch (UsageException e) {
