@@ -60,6 +60,10 @@ public final class Relay implements AutoCloseable {
       }
       open.add(client);
       open.add(upstream);
+      if (!listener.isOpen()) {
+        close();
+        return;
+      }
       AtomicInteger directions = new AtomicInteger(2);
       daemon("tollgate-relay-out", () -> copy(client, upstream, directions)).start();
       daemon("tollgate-relay-in", () -> copy(upstream, client, directions)).start();
