@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -227,6 +229,25 @@ class SandboxIT {
   }
 
   @Test
+  void withoutBubblewrapItSaysWhichPackageToInstallAndStartsNothing() throws Exception {
+    Command.Result result = sandbox.run(List.of(), "echo started", Map.of("PATH", work.toString()));
+
+    assertEquals(2, result.exitCode(), result::describe);
+    assertTrue(result.output().contains("tollgate sandbox needs bwrap (Debian package bubblewrap)"), result::describe);
+    assertFalse(result.output().contains("started"), result::describe);
+  }
+
+  @Test
+  void whenTheGatewayDoesNotAnswerItSaysSoAndStartsNothing() throws Exception {
+    Command.Result result = sandbox.run(List.of("--gateway", "http://127.0.0.1:" + closedPort()), "echo started",
+        Map.of());
+
+    assertEquals(2, result.exitCode(), result::describe);
+    assertTrue(result.output().contains("does not answer"), result::describe);
+    assertFalse(result.output().contains("started"), result::describe);
+  }
+
+  @Test
   void sigtermReachesTheCommandAndTheSandboxIsCleanedUp() throws Exception {
     Path output = work.resolve("output");
     Process process = sandbox.start(List.of(),
@@ -269,6 +290,13 @@ class SandboxIT {
     return python.executable() + " -c \"import sys, urllib.request\n"
         + "try:\n  print(sys.argv[1], '->', urllib.request.urlopen(sys.argv[1], timeout=5).status)\n"
         + "except OSError as e:\n  print(sys.argv[1], '->', getattr(e, 'reason', e).strerror)\" " + url;
+  }
+
+  /** A loopback port nothing listens on (it was free a moment ago). */
+  private static int closedPort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
   }
 
   private static int statusFromHere(String url) throws IOException, InterruptedException {
