@@ -43,4 +43,26 @@ final class BubblewrapIsolation implements Isolation {
     line.addAll(init.relaying(ClientSetup.CONFIG_DIR + "/" + ClientSetup.SOCKET, command));
     return line;
   }
+
+  /** SIGTERM to our init, which passes it on (bubblewrap, the namespace's pid 1, would not). */
+  @Override
+  public void stop(ProcessHandle launcher) {
+    commandInit(launcher).destroy();
+  }
+
+  /**
+   * The first process below the launcher that is not bubblewrap (it forks itself as the
+   * namespace's pid 1); the launcher itself if the sandbox is not set up yet, which ends it all.
+   */
+  private static ProcessHandle commandInit(ProcessHandle launcher) {
+    ProcessHandle current = launcher;
+    while (current.info().command().map(c -> c.endsWith("/bwrap")).orElse(false)) {
+      List<ProcessHandle> children = current.children().toList();
+      if (children.size() != 1) {
+        break;
+      }
+      current = children.get(0);
+    }
+    return current;
+  }
 }

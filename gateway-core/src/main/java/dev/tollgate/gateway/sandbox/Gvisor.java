@@ -42,9 +42,6 @@ final class Gvisor implements Isolation {
   @Override
   public List<String> command(SandboxLayout layout, InitCommand init, List<String> command,
       Map<String, String> environment) throws IOException, InterruptedException {
-    if (!layout.runsAsRoot()) {
-      throw new IOException("--gvisor needs root (it creates a network namespace)");
-    }
     tool(true, ip.toString(), "netns", "add", name);
     namespaceCreated = true;
     tool(true, ip.toString(), "-n", name, "link", "set", "lo", "up");
@@ -97,15 +94,33 @@ final class Gvisor implements Isolation {
     }
   }
 
+  /**
+   * SIGTERM to the command through runsc: {@code runsc run} does not pass signals on. runsc talks to
+   * its sandbox over an abstract Unix socket, which exists only in the sandbox's network namespace.
+   */
+  @Override
+  public void stop(ProcessHandle launcher) throws IOException, InterruptedException {
+    if (runscRoot != null) {
+      tool(false, runscInNamespace("kill", name, "TERM"));
+    }
+  }
+
   /** Forgets the container if runsc left it behind, and deletes the namespace. */
   @Override
   public void close() throws IOException, InterruptedException {
     if (runscRoot != null) {
-      tool(false, runsc.toString(), "--root", runscRoot.toString(), "delete", "--force", name);
+      tool(false, runscInNamespace("delete", "--force", name));
     }
     if (namespaceCreated) {
       tool(true, ip.toString(), "netns", "delete", name);
     }
+  }
+
+  private String[] runscInNamespace(String... arguments) {
+    List<String> command = new ArrayList<>(List.of(ip.toString(), "netns", "exec", name, runsc.toString(), "--root",
+        runscRoot.toString()));
+    command.addAll(List.of(arguments));
+    return command.toArray(String[]::new);
   }
 
   /** Runs a setup or cleanup program; {@code mustSucceed}: a failure is an error, not something already done. */

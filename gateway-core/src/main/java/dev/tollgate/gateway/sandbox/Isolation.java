@@ -15,6 +15,9 @@ interface Isolation extends AutoCloseable {
       Map<String, String> environment) throws IOException,
       InterruptedException;
 
+  /** Asks the command to end: SIGTERM to it, by whatever way this isolation reaches it. */
+  void stop(ProcessHandle launcher) throws IOException, InterruptedException;
+
   /** Removes what {@link #command} set up outside the launcher (namespaces, state); nothing by default. */
   @Override
   default void close() throws IOException, InterruptedException {}

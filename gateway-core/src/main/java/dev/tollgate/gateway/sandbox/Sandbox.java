@@ -41,6 +41,9 @@ public final class Sandbox {
     if (!"Linux".equals(System.getProperty("os.name"))) {
       throw new SandboxUnavailableException("tollgate sandbox runs on Linux only");
     }
+    if (request.gvisor() && !runsAsRoot()) {
+      throw new SandboxUnavailableException("--gvisor needs root: it creates a network namespace");
+    }
     String path = request.hostEnvironment().get("PATH");
     Isolation isolation = request.gvisor()
         ? new Gvisor(HostTools.require(path, List.of(HostTools.Tool.IP, HostTools.Tool.RUNSC)))
@@ -74,7 +77,7 @@ public final class Sandbox {
       builder.environment().clear();
       builder.environment().putAll(environment);
       Process sandbox = builder.start();
-      forwardStopSignals(sandbox);
+      forwardStopSignals(isolation, sandbox);
       return sandbox.waitFor();
     }
   }
@@ -90,50 +93,35 @@ public final class Sandbox {
     return address;
   }
 
-  private static void forwardStopSignals(Process sandbox) {
-    Signal.handle(new Signal("TERM"), signal -> stop(sandbox));
-    Signal.handle(new Signal("HUP"), signal -> stop(sandbox));
+  private static void forwardStopSignals(Isolation isolation, Process sandbox) {
+    Signal.handle(new Signal("TERM"), signal -> stop(isolation, sandbox));
+    Signal.handle(new Signal("HUP"), signal -> stop(isolation, sandbox));
     boolean terminalDeliversCtrlC = System.console() != null;
     Signal.handle(new Signal("INT"), signal -> {
       if (!terminalDeliversCtrlC) {
-        stop(sandbox);
+        stop(isolation, sandbox);
       }
     });
   }
 
-  /** SIGTERM to the command's init (which passes it on), then, after the grace period, SIGKILL to all. */
-  private static void stop(Process sandbox) {
-    commandInit(sandbox.toHandle()).destroy();
-    Thread killer = new Thread(() -> {
+  /** SIGTERM to the command (through its isolation), then, after the grace period, SIGKILL to all. */
+  private static void stop(Isolation isolation, Process sandbox) {
+    Thread stopper = new Thread(() -> {
       try {
+        isolation.stop(sandbox.toHandle());
         if (sandbox.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
           return;
         }
+      } catch (IOException e) {
+        System.err.println("tollgate: cannot stop the sandboxed command (" + e.getMessage() + "); killing it");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       sandbox.descendants().forEach(ProcessHandle::destroyForcibly);
       sandbox.destroyForcibly();
     }, "tollgate-sandbox-stop");
-    killer.setDaemon(true);
-    killer.start();
-  }
-
-  /**
-   * The first process below the launcher that is not bubblewrap (bubblewrap forks itself as the
-   * namespace's pid 1 and does not pass signals on); the launcher itself for gVisor, whose first
-   * process is the init.
-   */
-  private static ProcessHandle commandInit(ProcessHandle launcher) {
-    ProcessHandle current = launcher;
-    while (current.info().command().map(c -> c.endsWith("/bwrap")).orElse(false)) {
-      List<ProcessHandle> children = current.children().toList();
-      if (children.size() != 1) {
-        break;
-      }
-      current = children.get(0);
-    }
-    return current;
+    stopper.setDaemon(true);
+    stopper.start();
   }
 
   private static boolean runsAsRoot() throws IOException {

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code tollgate sandbox} with real pip and npm inside, a real gateway (in this JVM) in front of a
@@ -247,10 +249,14 @@ class SandboxIT {
     assertFalse(result.output().contains("started"), result::describe);
   }
 
-  @Test
-  void sigtermReachesTheCommandAndTheSandboxIsCleanedUp() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"bubblewrap", "--gvisor"})
+  void sigtermReachesTheCommandAndTheSandboxIsCleanedUp(String isolation) throws Exception {
+    if (isolation.equals("--gvisor")) {
+      requireRunsc();
+    }
     Path output = work.resolve("output");
-    Process process = sandbox.start(List.of(),
+    Process process = sandbox.start(isolation.equals("--gvisor") ? List.of(isolation) : List.of(),
         "trap 'echo stopping; exit 42' TERM; echo ready; while :; do sleep 0.1; done", output);
     awaitOutput(output, "ready", process);
 
@@ -275,8 +281,7 @@ class SandboxIT {
         () -> assertEquals(0, result.exitCode()),
         () -> assertTrue(result.output().contains(sandbox.gatewayUrl() + "/pypi/simple/tg-alpha/ -> 200")),
         () -> assertTrue(result.output().contains(pypi + " -> Connection refused")));
-    Command.Result namespaces = Command.run(List.of("ip", "netns", "list"), env -> { }, Duration.ofSeconds(10));
-    assertFalse(namespaces.output().contains("tollgate-"), namespaces::describe);
+    sandbox.assertNothingLeft(result.output());
   }
 
   /** pip (the machine's) installing into the venv under {@code dir}; the index comes from the sandbox. */

@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -76,14 +77,16 @@ final class TollgateSandbox {
 
   /**
    * Asserts that the sandbox left nothing: no process in its network namespace (so the namespace
-   * and the relay inside are gone) and nothing in the CLI's temporary directory (socket, generated
-   * client files).
+   * and the relay inside are gone), no named namespace of gVisor mode, and nothing in the CLI's
+   * temporary directory (socket, generated client files, runsc's state).
    */
-  void assertNothingLeft(String output) throws IOException {
+  void assertNothingLeft(String output) throws IOException, InterruptedException {
     Matcher namespace = NAMESPACE_LINE.matcher(output);
     assertTrue(namespace.find(), () -> "the sandbox did not print its network namespace:\n" + output);
     Optional<Long> inside = processesIn(namespace.group(1));
     assertEquals(Optional.empty(), inside, () -> "a process is still in the sandbox's namespace " + namespace.group(1));
+    Command.Result namespaces = Command.run(List.of("ip", "netns", "list"), env -> { }, Duration.ofSeconds(10));
+    assertFalse(namespaces.output().contains("tollgate-"), namespaces::describe);
     try (Stream<Path> left = Files.list(tmpDir)) {
       assertEquals(List.of(), left.toList(), "the sandbox left temporary files behind");
     }
