@@ -190,6 +190,24 @@ class SandboxIT {
     sandbox.assertNothingLeft(result.output());
   }
 
+  /**
+   * skopeo follows the sandbox's registries.conf to the gateway as Docker Hub's mirror; when the
+   * gateway does not serve the image, the fallback to the registry itself finds no route, so the
+   * pull fails where, outside a sandbox, it would quietly succeed from the registry.
+   */
+  @Test
+  void anImagePullTheGatewayDoesNotServeFailsInsteadOfFallingBackToTheRegistry() throws Exception {
+    Command.Result result = sandbox.run(List.of(),
+        "skopeo --registries-conf \"$CONTAINERS_REGISTRIES_CONF\" inspect docker://tg-hello:v1", Map.of());
+
+    String authority = sandbox.gatewayUrl().substring("http://".length());
+    assertAll(result.describe(),
+        () -> assertNotEquals(0, result.exitCode()),
+        () -> assertTrue(result.output().contains("Mirrors also failed: [" + authority + "/library/tg-hello:v1")),
+        () -> assertTrue(result.output().contains("network is unreachable")));
+    sandbox.assertNothingLeft(result.output());
+  }
+
   @Test
   void onlyTheRwDirectoriesAndThePrivateTmpAreWritable() throws Exception {
     Path rw = Files.createDirectory(work.resolve("rw"));
