@@ -6,6 +6,7 @@ import dev.tollgate.gateway.cli.CliLogging;
 import dev.tollgate.gateway.cli.DecisionsCommand;
 import dev.tollgate.gateway.cli.ListCommand;
 import dev.tollgate.gateway.cli.PolicyCommand;
+import dev.tollgate.gateway.cli.SandboxCommand;
 import dev.tollgate.gateway.cli.ServeCommand;
 import dev.tollgate.gateway.cli.TyposquatCommand;
 import dev.tollgate.gateway.cli.UsageException;
@@ -13,7 +14,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code tollgate} command line: {@code serve}, {@code check}, {@code typosquat}, policy and admin commands. */
+/** The {@code tollgate} command line: serving, checking, policy and admin commands, the sandbox. */
 public final class Main {
 
   static final String USAGE = """
@@ -33,7 +34,7 @@ public final class Main {
             "ecosystem<TAB>name<TAB>flagged(0|1)<TAB>target" for each. FILE holds lines
             "ecosystem<TAB>name[<TAB>rank]" that replace the shipped popular-name lists.
         policy validate DIR
-            Check the policy files in DIR (pypi.yaml, npm.yaml) as the gateway does before a
+            Check the policy files in DIR (pypi.yaml, npm.yaml, oci.yaml) as the gateway does before a
             reload; print errors with file, line and field. Exit status 0 if all are valid.
         allow add <ecosystem> <name> [<version-constraint>] [--note TEXT] [--expires YYYY-MM-DD]
         allow remove <ecosystem> <name>
@@ -49,6 +50,12 @@ public final class Main {
             The policy's state (exit status 1 while an invalid edit is rejected); reload first.
             Admin commands take --admin-url URL (TOLLGATE_ADMIN_URL, default
             http://127.0.0.1:8081) and --token TOKEN (TOLLGATE_ADMIN_TOKEN).
+        sandbox [--gateway URL] [--profile NAME [--token-file FILE]] [--rw DIR]... [--gvisor] -- COMMAND [ARGS]
+            Run COMMAND (Linux; bubblewrap, or gVisor with --gvisor) where the gateway (default
+            http://127.0.0.1:8080 or TOLLGATE_GATEWAY) is its only network route, the host's files
+            are read-only except each --rw DIR, and pip, uv, npm, pnpm, yarn, skopeo and podman are
+            set up to use the gateway. With --profile, the profile's agent token (from FILE or
+            TOLLGATE_AGENT_TOKEN) goes into the clients' settings. Exits with COMMAND's exit code.
         help
             Show this text.
 
@@ -80,6 +87,7 @@ public final class Main {
         case "decisions" -> DecisionsCommand.run(rest, out, System.getenv());
         case "status", "reload" -> AdminCommand.run(args.get(0), rest, out, System.getenv());
         case "policy" -> PolicyCommand.run(rest, out);
+        case "sandbox" -> SandboxCommand.run(rest, err);
         default -> throw new UsageException("unknown command '" + args.get(0) + "'");
       };
     } catch (UsageException e) {

@@ -56,7 +56,7 @@ class CommandLineTest {
     assertEquals(0, tollgate(flag));
 
     for (String command : List.of("serve", "check", "typosquat", "policy validate", "allow add", "allow from-decision",
-        "deny add", "decisions", "status", "reload")) {
+        "deny add", "decisions", "status", "reload", "sandbox")) {
       assertTrue(out().contains("  " + command), command + " missing from:\n" + out());
     }
   }
