@@ -1,5 +1,7 @@
 package dev.tollgate.gateway;
 
+import dev.tollgate.gateway.agent.AgentDirectory;
+import dev.tollgate.gateway.agent.AgentPolicies;
 import dev.tollgate.gateway.artifact.ArtifactDelivery;
 import dev.tollgate.gateway.audit.AuditLog;
 import dev.tollgate.gateway.audit.DecisionRecorder;
@@ -48,6 +50,7 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config) throws Exception {
     Clock clock = Clock.systemUTC();
     PolicyHolder policy = new PolicyHolder(PolicyLoader.load(config, clock));
+    AgentDirectory agents = AgentDirectory.load(config.agents(), AgentPolicies.policySets(config));
     ExecutorService workers = newWorkers();
     AuditLog audit = null;
     try {
@@ -65,7 +68,7 @@ public final class Gateway implements AutoCloseable {
         LOG.warning("npm: no upstream registry (set npm.upstream or TOLLGATE_NPM_UPSTREAM, or configure npm);"
             + " /npm/ is not served");
       }
-      GatewayServer server = GatewayServer.start(config.server(), routes);
+      GatewayServer server = GatewayServer.start(config.server(), routes, agents);
       return new Gateway(workers, audit, server);
     } catch (Exception | Error e) {
       if (audit != null) {

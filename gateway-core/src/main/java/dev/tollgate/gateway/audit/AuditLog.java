@@ -72,6 +72,7 @@ public final class AuditLog implements AutoCloseable {
       g.writeStringField("time", e.time().toString());
       g.writeStringField("id", e.id());
       g.writeStringField("client", e.client());
+      g.writeStringField("agent", e.agent());
       g.writeStringField("method", e.method());
       g.writeStringField("path", e.path());
       g.writeStringField("ecosystem", e.ecosystem());

@@ -20,6 +20,7 @@ public final class DecisionRecorder {
         Instant.now(),
         id,
         exchange.client(),
+        exchange.agent().name(),
         exchange.method().name(),
         exchange.uri(),
         decision.subject().ecosystem().id(),

@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.server;
 
+import dev.tollgate.gateway.agent.AgentDirectory;
 import dev.tollgate.gateway.config.GatewayConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,9 +19,11 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
   private final GatewayConfig.Server config;
   private final List<Route> routes;
   private final Router router;
+  private final AgentDirectory agents;
 
-  ConnectionInitializer(GatewayConfig.Server config, List<Route> routes) {
+  ConnectionInitializer(GatewayConfig.Server config, List<Route> routes, AgentDirectory agents) {
     this.config = config;
+    this.agents = agents;
     this.routes = List.copyOf(routes);
     this.router = new Router(routes);
   }
@@ -35,6 +38,7 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
     p.addLast(PipelineNames.IDLE_CLOSER, new IdleConnectionCloser());
     p.addLast(PipelineNames.KEEP_ALIVE, new HttpServerKeepAliveHandler());
     p.addLast(PipelineNames.GUARD, new RequestGuard(routes));
+    p.addLast(PipelineNames.AUTHENTICATION, new AgentAuthentication(agents, routes));
     p.addLast(PipelineNames.AGGREGATOR, new HttpObjectAggregator(config.maxRequestBody(), true));
     p.addLast(PipelineNames.ROUTER, router);
   }

@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.server;
 
+import dev.tollgate.gateway.agent.Agent;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,16 +36,18 @@ public final class Exchange {
   private final String uri;
   private final HttpHeaders requestHeaders;
   private final boolean keepAlive;
+  private final Agent agent;
   private final long startNanos;
   private final AtomicBoolean answered = new AtomicBoolean();
 
-  Exchange(Channel channel, FullHttpRequest request) {
+  Exchange(Channel channel, FullHttpRequest request, Agent agent) {
     this.channel = channel;
     this.method = request.method();
     this.uri = request.uri();
     this.requestHeaders = request.headers().copy();
     this.keepAlive = HttpUtil.isKeepAlive(request);
     this.startNanos = System.nanoTime();
+    this.agent = Objects.requireNonNull(agent, "agent: authentication runs before routing");
   }
 
   public Channel channel() {
@@ -66,6 +70,11 @@ public final class Exchange {
   /** Every value of a request header, in order (clients may repeat {@code Accept}). */
   public List<String> headers(CharSequence name) {
     return requestHeaders.getAll(name);
+  }
+
+  /** Who sent the request, as its token (or anonymous access) says. */
+  public Agent agent() {
+    return agent;
   }
 
   public boolean keepAlive() {

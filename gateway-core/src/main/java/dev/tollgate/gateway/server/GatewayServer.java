@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.server;
 
+import dev.tollgate.gateway.agent.AgentDirectory;
 import dev.tollgate.gateway.config.GatewayConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -28,8 +29,9 @@ public final class GatewayServer implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Binds and starts serving {@code routes}; returns once the socket listens. */
-  public static GatewayServer start(GatewayConfig.Server config, List<Route> routes) throws InterruptedException {
+  /** Binds and starts serving {@code routes} to {@code agents}; returns once the socket listens. */
+  public static GatewayServer start(GatewayConfig.Server config, List<Route> routes, AgentDirectory agents)
+      throws InterruptedException {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     try {
@@ -39,7 +41,7 @@ public final class GatewayServer implements AutoCloseable {
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-          .childHandler(new ConnectionInitializer(config, routes))
+          .childHandler(new ConnectionInitializer(config, routes, agents))
           .bind(new InetSocketAddress(config.host(), config.port()))
           .sync()
           .channel();

@@ -3,7 +3,7 @@ package dev.tollgate.gateway.server;
 /**
  * Names of the handlers in a client connection's pipeline, in order:
  * {@link #CODEC} → {@link #IDLE} → {@link #IDLE_CLOSER} → {@link #KEEP_ALIVE} → {@link #GUARD}
- * → {@link #AGGREGATOR} → {@link #ROUTER}.
+ * → {@link #AUTHENTICATION} → {@link #AGGREGATOR} → {@link #ROUTER}.
  */
 public final class PipelineNames {
   /** HTTP/1.1 decoding and encoding with limits on the request line and headers. */
@@ -18,6 +18,8 @@ public final class PipelineNames {
   public static final String AGGREGATOR = "aggregator";
   /** Answers malformed or unsupported requests with a 4xx as soon as their head arrives. */
   public static final String GUARD = "guard";
+  /** Names the agent behind each request from its token, or answers 401 before anything else happens. */
+  public static final String AUTHENTICATION = "authentication";
   /** Hands each request to the route for its path. */
   public static final String ROUTER = "router";
 

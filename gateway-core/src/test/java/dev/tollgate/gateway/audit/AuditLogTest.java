@@ -31,7 +31,7 @@ class AuditLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The keys every line carries, in the documented order. */
-  private static final List<String> KEYS = List.of("time", "id", "client", "method", "path", "ecosystem", "package",
+  private static final List<String> KEYS = List.of("time", "id", "client", "agent", "method", "path", "ecosystem", "package",
       "version", "verdict", "reasons", "status", "upstreamStatus", "bytes", "latencyMs");
 
   private static final Reason TYPOSQUAT = new Reason(Rule.TYPOSQUAT,
@@ -39,7 +39,7 @@ class AuditLogTest {
       Map.of("target", "requests", "similarity", "transposition"));
 
   private static AuditEvent event(String id, Integer upstreamStatus, Map<String, Object> details) {
-    return new AuditEvent(Instant.parse("2026-03-01T12:00:00.123Z"), id, "127.0.0.1", "GET",
+    return new AuditEvent(Instant.parse("2026-03-01T12:00:00.123Z"), id, "127.0.0.1", "ci-runner", "GET",
         "/pypi/simple/reqeusts/", "pypi", "reqeusts", null, "deny", List.of(TYPOSQUAT), 403, upstreamStatus, 0, 7,
         details);
   }
@@ -64,6 +64,7 @@ class AuditLogTest {
         () -> assertEquals("2026-03-01T12:00:00.123Z", json.get("time").asText()),
         () -> assertEquals("7K3M9Q2X", json.get("id").asText()),
         () -> assertEquals("127.0.0.1", json.get("client").asText()),
+        () -> assertEquals("ci-runner", json.get("agent").asText()),
         () -> assertEquals("GET", json.get("method").asText()),
         () -> assertEquals("/pypi/simple/reqeusts/", json.get("path").asText()),
         () -> assertEquals("pypi", json.get("ecosystem").asText()),
@@ -97,7 +98,7 @@ class AuditLogTest {
   @Test
   void lineBreaksAndQuotesInMessagesStayInsideTheLine() throws Exception {
     Reason odd = Reason.of(Rule.DENY_LIST, "line one\nline \"two\"\u2028");
-    AuditEvent e = new AuditEvent(Instant.EPOCH, "ID", "::1", "GET", "/x", "pypi", "x", "1.0", "deny",
+    AuditEvent e = new AuditEvent(Instant.EPOCH, "ID", "::1", "anonymous", "GET", "/x", "pypi", "x", "1.0", "deny",
         List.of(odd), 403, 200, 0, 0, Map.of());
 
     String text = new String(AuditLog.encode(e), StandardCharsets.UTF_8);
