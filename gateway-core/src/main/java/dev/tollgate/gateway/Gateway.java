@@ -54,7 +54,7 @@ public final class Gateway implements AutoCloseable {
     ExecutorService workers = newWorkers();
     AuditLog audit = null;
     try {
-      audit = AuditLog.open(config.auditLog());
+      audit = AuditLog.open(config.auditLog(), config.audit(), clock);
       ArtifactStore artifacts = ArtifactStore.open(config.artifactDir(), config.cache().artifactMaxBytes(), clock);
       UpstreamClient upstream = new UpstreamClient(config.upstream(), workers);
       DecisionRecorder decisions = new DecisionRecorder(audit);
