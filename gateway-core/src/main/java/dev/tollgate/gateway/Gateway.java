@@ -7,6 +7,8 @@ import dev.tollgate.gateway.audit.AuditLog;
 import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.cache.ArtifactStore;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
+import dev.tollgate.gateway.metrics.MetricsRegistry;
 import dev.tollgate.gateway.npm.NpmRoute;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.policy.PolicyLoader;
@@ -39,11 +41,13 @@ public final class Gateway implements AutoCloseable {
   private final ExecutorService workers;
   private final AuditLog audit;
   private final GatewayServer server;
+  private final GatewayMetrics metrics;
 
-  private Gateway(ExecutorService workers, AuditLog audit, GatewayServer server) {
+  private Gateway(ExecutorService workers, AuditLog audit, GatewayServer server, GatewayMetrics metrics) {
     this.workers = workers;
     this.audit = audit;
     this.server = server;
+    this.metrics = metrics;
   }
 
   /** Loads the policy, opens the caches and the audit log, and starts listening. */
@@ -51,13 +55,14 @@ public final class Gateway implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     PolicyHolder policy = new PolicyHolder(PolicyLoader.load(config, clock));
     AgentDirectory agents = AgentDirectory.load(config.agents(), AgentPolicies.policySets(config));
+    GatewayMetrics metrics = new GatewayMetrics(new MetricsRegistry());
     ExecutorService workers = newWorkers();
     AuditLog audit = null;
     try {
       audit = AuditLog.open(config.auditLog(), config.audit(), clock);
       ArtifactStore artifacts = ArtifactStore.open(config.artifactDir(), config.cache().artifactMaxBytes(), clock);
-      UpstreamClient upstream = new UpstreamClient(config.upstream(), workers);
-      DecisionRecorder decisions = new DecisionRecorder(audit);
+      UpstreamClient upstream = new UpstreamClient(config.upstream(), workers, metrics);
+      DecisionRecorder decisions = new DecisionRecorder(audit, metrics);
       ArtifactDelivery delivery = new ArtifactDelivery(upstream, artifacts, decisions);
       List<Route> routes = new ArrayList<>(List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> true),
           new PypiRoute(config, policy, upstream, decisions, delivery, workers)));
@@ -68,8 +73,8 @@ public final class Gateway implements AutoCloseable {
         LOG.warning("npm: no upstream registry (set npm.upstream or TOLLGATE_NPM_UPSTREAM, or configure npm);"
             + " /npm/ is not served");
       }
-      GatewayServer server = GatewayServer.start(config.server(), routes, agents);
-      return new Gateway(workers, audit, server);
+      GatewayServer server = GatewayServer.start(config.server(), routes, agents, metrics);
+      return new Gateway(workers, audit, server, metrics);
     } catch (Exception | Error e) {
       if (audit != null) {
         audit.close();
@@ -82,6 +87,14 @@ public final class Gateway implements AutoCloseable {
   /** The port the gateway listens on. */
   public int port() {
     return server.port();
+  }
+
+  /**
+   * The gateway's metrics: serve them with {@code new MetricsRoute(gateway.metrics())}, and register
+   * values owned elsewhere on it (e.g. {@code counterFrom("tollgate_policy_reloads_total", ...)}).
+   */
+  public MetricsRegistry metrics() {
+    return metrics.registry();
   }
 
   /** Stops accepting, finishes what runs (within the grace period), then flushes the audit log. */

@@ -2,21 +2,32 @@ package dev.tollgate.gateway.audit;
 
 import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.policy.decision.Decision;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes the audit line for a request's decision, with how the request ended. */
+/** Writes the audit line for a request's decision, with how the request ended, and counts it in the metrics. */
 public final class DecisionRecorder {
 
   private final AuditLog log;
+  private final GatewayMetrics metrics;
 
-  public DecisionRecorder(AuditLog log) {
+  public DecisionRecorder(AuditLog log, GatewayMetrics metrics) {
     this.log = log;
+    this.metrics = metrics;
+  }
+
+  /** {@code details} with the metadata cache's answer ({@code hit}, {@code miss}, {@code stale}) as {@code cache}. */
+  public static Map<String, Object> withCache(Map<String, Object> details, String cache) {
+    Map<String, Object> all = new LinkedHashMap<>(details);
+    all.put("cache", cache);
+    return all;
   }
 
   public void record(Exchange exchange, String id, Decision decision, int status, Integer upstreamStatus, long bytes,
       Map<String, Object> details) {
-    log.record(new AuditEvent(
+    AuditEvent event = new AuditEvent(
         Instant.now(),
         id,
         exchange.client(),
@@ -32,6 +43,8 @@ public final class DecisionRecorder {
         upstreamStatus,
         bytes,
         exchange.elapsedMillis(),
-        details));
+        details);
+    log.record(event);
+    metrics.decided(event);
   }
 }

@@ -92,11 +92,13 @@ final class Packuments {
       }
       if (exchange.headers(HttpHeaderNames.IF_NONE_MATCH).stream().anyMatch(v -> v.contains(page.etag()))) {
         exchange.respond(HttpResponseStatus.NOT_MODIFIED, null, new byte[0], headers);
-        audit.record(exchange, id, nameDecision, 304, null, 0, page.details());
+        audit.record(exchange, id, nameDecision, 304, null, 0,
+            DecisionRecorder.withCache(page.details(), cached.freshness().headerValue()));
         return;
       }
       exchange.respond(HttpResponseStatus.OK, format.mediaType(), page.json(), headers);
-      audit.record(exchange, id, nameDecision, 200, null, page.json().length, page.details());
+      audit.record(exchange, id, nameDecision, 200, null, page.json().length,
+          DecisionRecorder.withCache(page.details(), cached.freshness().headerValue()));
     }), workers);
   }
 

@@ -116,7 +116,8 @@ final class ProjectPages {
       headers.set("X-Tollgate-Decision", "would-deny; ref=" + id);
     }
     exchange.respond(HttpResponseStatus.OK, format.contentType(), listing.body(), headers);
-    audit.record(exchange, id, pageDecision, 200, null, listing.body().length, listing.details());
+    audit.record(exchange, id, pageDecision, 200, null, listing.body().length,
+        DecisionRecorder.withCache(listing.details(), freshness.headerValue()));
   }
 
   private void refuse(Exchange exchange, String id, Decision decision, Integer upstreamStatus) {

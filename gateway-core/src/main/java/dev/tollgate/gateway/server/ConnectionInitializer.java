@@ -2,6 +2,7 @@ package dev.tollgate.gateway.server;
 
 import dev.tollgate.gateway.agent.AgentDirectory;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -20,10 +21,13 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
   private final List<Route> routes;
   private final Router router;
   private final AgentDirectory agents;
+  private final GatewayMetrics metrics;
 
-  ConnectionInitializer(GatewayConfig.Server config, List<Route> routes, AgentDirectory agents) {
+  ConnectionInitializer(GatewayConfig.Server config, List<Route> routes, AgentDirectory agents,
+      GatewayMetrics metrics) {
     this.config = config;
     this.agents = agents;
+    this.metrics = metrics;
     this.routes = List.copyOf(routes);
     this.router = new Router(routes);
   }
@@ -34,6 +38,7 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
     p.addLast(PipelineNames.CODEC, new HttpServerCodec(new HttpDecoderConfig()
         .setMaxInitialLineLength(config.maxInitialLineLength())
         .setMaxHeaderSize(config.maxHeaderSize())));
+    p.addLast(PipelineNames.METRICS, new TrafficMetrics(metrics));
     p.addLast(PipelineNames.IDLE, new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     p.addLast(PipelineNames.IDLE_CLOSER, new IdleConnectionCloser());
     p.addLast(PipelineNames.KEEP_ALIVE, new HttpServerKeepAliveHandler());

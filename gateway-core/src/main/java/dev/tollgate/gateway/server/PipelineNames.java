@@ -2,12 +2,14 @@ package dev.tollgate.gateway.server;
 
 /**
  * Names of the handlers in a client connection's pipeline, in order:
- * {@link #CODEC} → {@link #IDLE} → {@link #IDLE_CLOSER} → {@link #KEEP_ALIVE} → {@link #GUARD}
+ * {@link #CODEC} → {@link #METRICS} → {@link #IDLE} → {@link #IDLE_CLOSER} → {@link #KEEP_ALIVE} → {@link #GUARD}
  * → {@link #AUTHENTICATION} → {@link #AGGREGATOR} → {@link #ROUTER}.
  */
 public final class PipelineNames {
   /** HTTP/1.1 decoding and encoding with limits on the request line and headers. */
   public static final String CODEC = "codec";
+  /** Counts requests by ecosystem, method and status class, and the bytes served. */
+  public static final String METRICS = "metrics";
   /** Fires an idle event when a connection has done nothing for the idle timeout. */
   public static final String IDLE = "idle";
   /** Closes idle connections. */

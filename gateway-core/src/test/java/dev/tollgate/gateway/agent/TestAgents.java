@@ -3,6 +3,8 @@ package dev.tollgate.gateway.agent;
 import dev.tollgate.gateway.config.AgentTokens;
 import dev.tollgate.gateway.config.ConfigException;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
+import dev.tollgate.gateway.metrics.MetricsRegistry;
 import dev.tollgate.policy.rules.Enforcement;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Agent directories for tests of the server, built as the configuration would build them. */
+/** Agent directories (and idle metrics) for tests of the server, built as the configuration would build them. */
 public final class TestAgents {
 
   /** The default profile: the default policy set, enforced. */
@@ -18,6 +20,11 @@ public final class TestAgents {
       new GatewayConfig.Profile("default", "default", Enforcement.ENFORCE);
 
   private TestAgents() {}
+
+  /** Metrics nobody reads, for servers under test that are not about metrics. */
+  public static GatewayMetrics metrics() {
+    return new GatewayMetrics(new MetricsRegistry());
+  }
 
   /** No tokens: everyone is the anonymous agent, as in a gateway without agent configuration. */
   public static AgentDirectory anonymousOnly() {

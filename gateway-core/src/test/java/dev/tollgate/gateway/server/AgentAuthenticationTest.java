@@ -71,7 +71,8 @@ class AgentAuthenticationTest {
   private void open(AgentDirectory agents) {
     GatewayConfig.Server limits = new GatewayConfig.Server("127.0.0.1", 0, 4096, 8192, 1024,
         Duration.ofMinutes(1), Duration.ofMillis(100));
-    channel = new EmbeddedChannel(new ConnectionInitializer(limits, List.of(HealthRoute.liveness(), WHO, NPM), agents));
+    channel = new EmbeddedChannel(new ConnectionInitializer(limits, List.of(HealthRoute.liveness(), WHO, NPM), agents,
+        TestAgents.metrics()));
     channel.config().setAllocator(allocator);
   }
 

@@ -28,7 +28,7 @@ class GatewayServerTest {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    server = GatewayServer.start(LIMITS, List.of(HealthRoute.liveness()), TestAgents.anonymousOnly());
+    server = GatewayServer.start(LIMITS, List.of(HealthRoute.liveness()), TestAgents.anonymousOnly(), TestAgents.metrics());
   }
 
   @AfterAll

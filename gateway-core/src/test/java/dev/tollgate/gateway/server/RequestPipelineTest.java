@@ -76,7 +76,7 @@ class RequestPipelineTest {
         Duration.ofMinutes(1), Duration.ofMillis(100));
     channel = new EmbeddedChannel(new ConnectionInitializer(limits,
         List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> false), ECHO, BROKEN, REFUSING),
-        TestAgents.anonymousOnly()));
+        TestAgents.anonymousOnly(), TestAgents.metrics()));
     channel.config().setAllocator(allocator);
   }
 
