@@ -32,7 +32,8 @@ public final class Main {
             Show this text.
 
       Environment overrides (see the README): TOLLGATE_PORT, TOLLGATE_HOST, TOLLGATE_DATA_DIR,
-      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_NPM_UPSTREAM, TOLLGATE_POLICY_MODE, TOLLGATE_POLICY_ENFORCEMENT.
+      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_NPM_UPSTREAM, TOLLGATE_POLICY_MODE, TOLLGATE_POLICY_ENFORCEMENT,
+      TOLLGATE_AGENT_TOKENS ("name=TOKEN" or "name@profile=TOKEN", comma-separated).
       """;
 
   private Main() {}
