@@ -1,8 +1,8 @@
 package dev.tollgate.gateway.audit;
 
+import dev.tollgate.gateway.metrics.GatewayMetrics;
 import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.policy.decision.Decision;
-import dev.tollgate.gateway.metrics.GatewayMetrics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +45,17 @@ public final class DecisionRecorder {
         exchange.elapsedMillis(),
         details);
     log.record(event);
-    metrics.decided(event);
+    count(event);
+  }
+
+  private void count(AuditEvent event) {
+    metrics.decided(event.ecosystem(), event.verdict(), event.reasons().get(0).rule().id());
+    Object cache = event.details().get("cache");
+    if (cache != null) {
+      metrics.cacheAnswered(event.details().containsKey("file") ? "artifact" : "metadata", cache.toString());
+    }
+    if ("mismatch".equals(event.details().get("integrity"))) {
+      metrics.verificationFailed(event.ecosystem());
+    }
   }
 }

@@ -40,11 +40,11 @@ public final class AgentTokens {
     }
   }
 
-  /** Checks an agent name; the message says why it is refused. */
+  /** Checks the name of an agent or a profile; the message says why it is refused. */
   public static String checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("an agent name is 1-64 letters, digits, '.', '_' or '-', starting with a"
-          + " letter or digit");
+      throw new IllegalArgumentException("agent and profile names are 1-64 letters, digits, '.', '_' or '-',"
+          + " starting with a letter or digit");
     }
     return name;
   }

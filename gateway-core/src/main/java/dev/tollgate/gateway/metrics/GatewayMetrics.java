@@ -1,13 +1,12 @@
 package dev.tollgate.gateway.metrics;
 
-import dev.tollgate.gateway.audit.AuditEvent;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The gateway's own metrics, named once here, and the hooks that update them: the pipeline reports
- * requests and bytes, the upstream client its latency and failures, and every audit event its
- * decision, cache answer and digest check, so metrics and audit log never disagree.
+ * requests and bytes, the upstream client its latency and failures, and the decision recorder what
+ * each audit line says (decision, cache answer, digest check), so metrics and audit log agree.
  */
 public final class GatewayMetrics {
 
@@ -69,17 +68,19 @@ public final class GatewayMetrics {
     upstreamErrors.labels(kind, error.toLowerCase(Locale.ROOT)).increment();
   }
 
-  /** What an audit event says about the decision, the cache and the digest check. */
-  public void decided(AuditEvent event) {
-    String rule = event.reasons().isEmpty() ? "none" : event.reasons().get(0).rule().id();
-    decisions.labels(event.ecosystem(), event.verdict(), rule).increment();
-    Object answer = event.details().get("cache");
-    if (answer != null) {
-      cache.labels(event.details().containsKey("file") ? "artifact" : "metadata", answer.toString()).increment();
-    }
-    if ("mismatch".equals(event.details().get("integrity"))) {
-      verificationFailures.labels(event.ecosystem()).increment();
-    }
+  /** A policy decision was made and audited; {@code rule} is its first reason's. */
+  public void decided(String ecosystem, String verdict, String rule) {
+    decisions.labels(ecosystem, verdict, rule).increment();
+  }
+
+  /** A page ({@code metadata}) or file ({@code artifact}) was served from the cache ({@code hit}, {@code stale}) or not. */
+  public void cacheAnswered(String cache, String result) {
+    this.cache.labels(cache, result).increment();
+  }
+
+  /** An artifact's bytes disagreed with the digest or size its index declared. */
+  public void verificationFailed(String ecosystem) {
+    verificationFailures.labels(ecosystem).increment();
   }
 
   /** The ecosystem a request path belongs to, as metrics label it. */

@@ -92,7 +92,7 @@ class AgentDirectoryTest {
       both token and sha256      | - { name: ci, token: ci-token-0123456789abcdef, sha256: ab } | needs exactly one of 'token' and 'sha256'
       a bad sha256               | - { name: ci, sha256: xyz }                          | a sha256 is 64 hex digits
       an unknown profile         | - { name: ci, token: ci-token-0123456789abcdef, profile: nope } | names the profile 'nope'
-      a bad name                 | - { name: 'c i', token: ci-token-0123456789abcdef }   | an agent name is 1-64 letters
+      a bad name                 | - { name: 'c i', token: ci-token-0123456789abcdef }   | agent and profile names are 1-64 letters
       an unknown key             | - { name: ci, tokn: ci-token-0123456789abcdef }      | agents.yaml:2
       """)
   void aBadTokensFileIsRefusedNamingFileLineAndWhy(String label, String entry, String message) {

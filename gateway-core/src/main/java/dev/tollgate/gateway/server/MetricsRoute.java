@@ -1,7 +1,6 @@
-package dev.tollgate.gateway.metrics;
+package dev.tollgate.gateway.server;
 
-import dev.tollgate.gateway.server.Exchange;
-import dev.tollgate.gateway.server.Route;
+import dev.tollgate.gateway.metrics.MetricsRegistry;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 
