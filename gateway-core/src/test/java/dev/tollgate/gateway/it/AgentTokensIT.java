@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.metrics.PrometheusText;
 import dev.tollgate.gateway.server.GatewayServer;
 import dev.tollgate.gateway.server.MetricsRoute;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +86,8 @@ class AgentTokensIT {
   static void startUpstreams() throws Exception {
     python = Python.require();
     FixtureIndex fixtures = FixtureIndex.write(shared.resolve("index"), List.of(
-        FixtureRelease.of("tg-alpha", "1.0.0"), FixtureRelease.of("tg-gamma", "1.0.0")));
+        FixtureRelease.of("tg-alpha", "1.0.0"), FixtureRelease.of("tg-gamma", "1.0.0"),
+        FixtureRelease.of("tg-broken", "1.0.0").withTamperedFileOnDisk()));
     pypi = UpstreamServer.start(SimpleApiFormat.HTML, fixtures, python, shared);
     tools = NpmTools.require();
     npm = NpmUpstream.start(tools, shared.resolve("verdaccio"));
@@ -107,7 +111,7 @@ class AgentTokensIT {
     Files.writeString(Files.createDirectories(conf.resolve("policy")).resolve("npm.yaml"),
         "allow:\n  - name: tg-left-pad\n", StandardCharsets.UTF_8);
     gateway = ConfiguredGateway.start(work, TOLLGATE_YAML.formatted(pypi.simpleUrl(), npm.url()), "pypi",
-        "allow:\n  - name: tg-alpha\n", "requests\n");
+        "allow:\n  - name: tg-alpha\n  - name: tg-broken\n", "requests\n");
     metricsServer = GatewayServer.start(new GatewayConfig.Server("127.0.0.1", 0, 4096, 8192, 1024,
             Duration.ofSeconds(30), Duration.ofMillis(100)),
         List.of(new MetricsRoute(gateway.gateway().metrics())), TestAgents.anonymousOnly(), TestAgents.metrics());
@@ -271,5 +275,26 @@ class AgentTokensIT {
         + " .npmrc: //HOST/npm/:_authToken=TOKEN"), () -> diagnostics(result));
     assertEquals(List.of(), npm.requestsSince(mark), "requests reached the registry");
     assertEquals(List.of(), audit().entries(), "no decision was made, so no audit line");
+  }
+
+  @Test
+  void aFileWhoseBytesDisagreeWithTheIndexIsCountedAsAVerificationFailure() throws Exception {
+    String wheel = FixtureRelease.wheelFileName("tg-broken", "1.0.0");
+    Map<String, String> pypiFailures = Map.of("ecosystem", "pypi");
+    double before = scrape().valueOrZero("tollgate_verification_failures_total", pypiFailures);
+
+    HttpResponse<InputStream> download = http.send(HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:" + gateway.gateway().port() + "/pypi/files/tg-broken/" + wheel))
+        .header("Authorization", "Bearer " + CI_TOKEN).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = download.body()) {
+      assertEquals(200, download.statusCode());
+      assertThrows(IOException.class, body::readAllBytes, "a complete file whose sha256 differs from the index's");
+    }
+
+    JsonNode aborted = audit().await("tg-broken", "1.0.0", "the aborted download",
+        e -> e.path("details").has("aborted"));
+    assertEquals("mismatch", aborted.path("details").path("integrity").asText(), aborted::toString);
+    assertEquals(before + 1, scrape().valueOrZero("tollgate_verification_failures_total", pypiFailures));
   }
 }
