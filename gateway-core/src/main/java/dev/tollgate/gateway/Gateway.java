@@ -2,18 +2,23 @@ package dev.tollgate.gateway;
 
 import dev.tollgate.gateway.admin.AdminServer;
 import dev.tollgate.gateway.admin.AdminTokens;
+import dev.tollgate.gateway.agent.AgentDirectory;
+import dev.tollgate.gateway.agent.AgentPolicies;
 import dev.tollgate.gateway.artifact.ArtifactDelivery;
 import dev.tollgate.gateway.audit.AuditLog;
 import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.cache.ArtifactStore;
 import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.decisions.DecisionJournal;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
+import dev.tollgate.gateway.metrics.MetricsRegistry;
 import dev.tollgate.gateway.npm.NpmRoute;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.policy.PolicyReloader;
 import dev.tollgate.gateway.pypi.PypiRoute;
 import dev.tollgate.gateway.server.GatewayServer;
 import dev.tollgate.gateway.server.HealthRoute;
+import dev.tollgate.gateway.server.MetricsRoute;
 import dev.tollgate.gateway.server.Route;
 import dev.tollgate.gateway.upstream.UpstreamClient;
 import java.net.URI;
@@ -45,14 +50,16 @@ public final class Gateway implements AutoCloseable {
   private final GatewayServer server;
   private final PolicyReloader reloader;
   private final AdminServer admin;
+  private final GatewayMetrics metrics;
 
   private Gateway(ExecutorService workers, AuditLog audit, GatewayServer server, PolicyReloader reloader,
-      AdminServer admin) {
+      AdminServer admin, GatewayMetrics metrics) {
     this.workers = workers;
     this.audit = audit;
     this.server = server;
     this.reloader = reloader;
     this.admin = admin;
+    this.metrics = metrics;
   }
 
   /** Loads the policy, opens the caches and the audit log, and starts listening. */
@@ -60,17 +67,23 @@ public final class Gateway implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     PolicyReloader reloader = PolicyReloader.start(config, clock);
     PolicyHolder policy = reloader.policy();
+    AgentDirectory agents = AgentDirectory.load(config.agents(), AgentPolicies.policySets(config));
+    GatewayMetrics metrics = new GatewayMetrics(new MetricsRegistry());
+    metrics.registry().counterFrom("tollgate_policy_reloads_total", "Policy reloads put in force",
+        () -> reloader.status().reloads());
+    metrics.registry().counterFrom("tollgate_policy_reload_errors_total",
+        "Policy edits rejected as invalid (the previous policy stayed in force)", () -> reloader.status().reloadErrors());
     ExecutorService workers = newWorkers();
     AuditLog audit = null;
     GatewayServer server = null;
     try {
-      audit = AuditLog.open(config.auditLog());
+      audit = AuditLog.open(config.auditLog(), config.audit(), clock);
       ArtifactStore artifacts = ArtifactStore.open(config.artifactDir(), config.cache().artifactMaxBytes(), clock);
-      UpstreamClient upstream = new UpstreamClient(config.upstream(), workers);
-      DecisionRecorder decisions = new DecisionRecorder(audit);
+      UpstreamClient upstream = new UpstreamClient(config.upstream(), workers, metrics);
+      DecisionRecorder decisions = new DecisionRecorder(audit, metrics);
       DecisionJournal journal = new DecisionJournal(JOURNAL_SIZE, config.auditLog());
       decisions.addListener(journal);
-      List<Route> adminRoutes = new ArrayList<>();
+      List<Route> adminRoutes = new ArrayList<>(List.of(new MetricsRoute(metrics.registry())));
       ArtifactDelivery delivery = new ArtifactDelivery(upstream, artifacts, decisions);
       List<Route> routes = new ArrayList<>(List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> true),
           new PypiRoute(config, policy, upstream, decisions, delivery, workers)));
@@ -81,10 +94,10 @@ public final class Gateway implements AutoCloseable {
         LOG.warning("npm: no upstream registry (set npm.upstream or TOLLGATE_NPM_UPSTREAM, or configure npm);"
             + " /npm/ is not served");
       }
-      server = GatewayServer.start(config.server(), routes);
+      server = GatewayServer.start(config.server(), routes, agents, metrics);
       AdminServer admin = AdminServer.start(config, AdminTokens.load(config.admin().tokensFile(), System.getenv()),
           reloader, journal, adminRoutes, clock);
-      return new Gateway(workers, audit, server, reloader, admin);
+      return new Gateway(workers, audit, server, reloader, admin, metrics);
     } catch (Exception | Error e) {
       reloader.close();
       if (server != null) {
@@ -106,6 +119,11 @@ public final class Gateway implements AutoCloseable {
   /** The port the admin API listens on. */
   public int adminPort() {
     return admin.port();
+  }
+
+  /** The gateway's metrics, served on the admin port at {@code /metrics}. */
+  public MetricsRegistry metrics() {
+    return metrics.registry();
   }
 
   /** Stops accepting, finishes what runs (within the grace period), then flushes the audit log. */

@@ -131,8 +131,10 @@ public final class ArtifactDelivery {
       audit.record(exchange, id, decision, 200, 200, outcome.bytes(), artifact.details(Map.of("cache", "miss")));
     } else {
       LOG.warning("download of " + artifact.name() + " aborted: " + outcome.failure().orElse("?"));
-      audit.record(exchange, id, decision, 200, 200, outcome.bytes(),
-          artifact.details(Map.of("aborted", outcome.failure().orElse(""))));
+      Map<String, Object> failure = outcome.mismatch()
+          ? Map.of("aborted", outcome.failure().orElse(""), "integrity", "mismatch")
+          : Map.of("aborted", outcome.failure().orElse(""));
+      audit.record(exchange, id, decision, 200, 200, outcome.bytes(), artifact.details(failure));
     }
   }
 

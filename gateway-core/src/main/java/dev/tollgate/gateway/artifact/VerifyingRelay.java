@@ -99,7 +99,7 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
     }
     if (expectedSize >= 0 && bytes > expectedSize) {
       subscription.cancel();
-      fail("upstream sent more than the " + expectedSize + " bytes the index declared");
+      fail("upstream sent more than the " + expectedSize + " bytes the index declared", true);
       return;
     }
     downstream.write(items, () -> subscription.request(1));
@@ -107,14 +107,14 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
 
   @Override
   public void onError(Throwable t) {
-    fail("upstream transfer failed after " + bytes + " bytes: " + t.getMessage());
+    fail("upstream transfer failed after " + bytes + " bytes: " + t.getMessage(), false);
   }
 
   @Override
   public void onComplete() {
     String actual = HexFormat.of().formatHex(digest.digest());
     if (!actual.equals(expectedHex)) {
-      fail(algorithm + " mismatch: the index declared " + expectedHex + " but the upstream sent " + actual);
+      fail(algorithm + " mismatch: the index declared " + expectedHex + " but the upstream sent " + actual, true);
       return;
     }
     if (!ended.compareAndSet(false, true)) {
@@ -134,7 +134,7 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
     }
     downstream.finish();
     body.complete(null);
-    onDone.accept(new RelayOutcome(true, bytes, Optional.empty()));
+    onDone.accept(new RelayOutcome(true, bytes, Optional.empty(), false));
   }
 
   /** Cancels from the client side (disconnect, stall): nothing is kept. */
@@ -143,10 +143,10 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
     if (s != null) {
       s.cancel();
     }
-    fail(why);
+    fail(why, false);
   }
 
-  private void fail(String why) {
+  private void fail(String why, boolean mismatch) {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
@@ -155,6 +155,6 @@ public final class VerifyingRelay implements BodySubscriber<Void> {
     }
     downstream.abort(why);
     body.complete(null);
-    onDone.accept(new RelayOutcome(false, bytes, Optional.of(why)));
+    onDone.accept(new RelayOutcome(false, bytes, Optional.of(why), mismatch));
   }
 }

@@ -15,6 +15,7 @@ public record AuditEvent(
     Instant time,
     String id,
     String client,
+    String agent,
     String method,
     String path,
     String ecosystem,

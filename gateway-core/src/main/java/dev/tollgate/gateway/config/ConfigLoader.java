@@ -56,7 +56,7 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": missing (expected the gateway's configuration; an empty file means all defaults)");
     }
     if (raw == null) {
-      raw = new RawConfig(null, null, null, null, null, null, null, null);
+      raw = new RawConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
     return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }
@@ -166,7 +166,8 @@ public final class ConfigLoader {
 
       String data = override("TOLLGATE_DATA_DIR", "data", raw.data(), "var");
       Path dataDir = Path.of(data).toAbsolutePath().normalize();
-      return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up, admin(raw.admin()));
+      return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up, admin(raw.admin()), agents(raw),
+          audit(raw.audit()));
     }
 
     private Map<String, Path> policySets(Map<String, String> sets) throws ConfigException {
@@ -193,6 +194,63 @@ public final class ConfigLoader {
       }
       return new GatewayConfig.Admin(a.host() == null ? "127.0.0.1" : a.host(), port,
           Optional.ofNullable(a.tokensFile()).map(f -> dir.resolve(f).normalize()));
+    }
+
+    private GatewayConfig.Agents agents(RawConfig raw) throws ConfigException {
+      Map<String, GatewayConfig.Profile> profiles = new HashMap<>();
+      profiles.put(GatewayConfig.Profile.DEFAULT, new GatewayConfig.Profile(GatewayConfig.Profile.DEFAULT,
+          GatewayConfig.Profile.DEFAULT, Enforcement.ENFORCE));
+      if (raw.profiles() != null) {
+        for (Map.Entry<String, RawProfile> p : raw.profiles().entrySet()) {
+          String field = "profiles." + p.getKey();
+          parse(field, p.getKey(), AgentTokens::checkName);
+          RawProfile spec = p.getValue() == null ? new RawProfile(null, null) : p.getValue();
+          profiles.put(p.getKey(), new GatewayConfig.Profile(p.getKey(),
+              spec.policySet() == null ? GatewayConfig.Profile.DEFAULT : spec.policySet(),
+              parse(field + ".enforcement", spec.enforcement() == null ? "enforce" : spec.enforcement(),
+                  v -> enumValue(Enforcement.class, v, "enforce, audit"))));
+        }
+      }
+      RawAgents a = raw.agents() == null ? new RawAgents(null, null) : raw.agents();
+      RawAnonymous anonymous = a.anonymous() == null ? new RawAnonymous(null, null) : a.anonymous();
+      String anonymousProfile = anonymous.profile() == null ? GatewayConfig.Profile.DEFAULT : anonymous.profile();
+      if (!profiles.containsKey(anonymousProfile)) {
+        throw error("agents.anonymous.profile", "names the profile '" + anonymousProfile + "', which 'profiles' does"
+            + " not define");
+      }
+      String envTokens = env.get("TOLLGATE_AGENT_TOKENS");
+      List<GatewayConfig.AgentToken> fromEnv = envTokens == null || envTokens.isBlank() ? List.of()
+          : parseEnvironmentTokens(envTokens);
+      for (GatewayConfig.AgentToken token : fromEnv) {
+        if (!profiles.containsKey(token.profile())) {
+          throw new ConfigException("environment variable TOLLGATE_AGENT_TOKENS: agent '" + token.name()
+              + "' names the profile '" + token.profile() + "', which 'profiles' does not define");
+        }
+      }
+      return new GatewayConfig.Agents(
+          Optional.ofNullable(a.tokensFile()).map(f -> dir.resolve(f).normalize()),
+          fromEnv, Optional.ofNullable(anonymous.allowed()), anonymousProfile, profiles);
+    }
+
+    private static List<GatewayConfig.AgentToken> parseEnvironmentTokens(String value) throws ConfigException {
+      try {
+        return AgentTokens.parseEnvironment(value);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("environment variable TOLLGATE_AGENT_TOKENS: " + e.getMessage());
+      }
+    }
+
+    private GatewayConfig.Audit audit(RawAudit raw) throws ConfigException {
+      RawAudit a = raw == null ? new RawAudit(null, null, null, null, null, null) : raw;
+      GatewayConfig.Fsync fsync = parse("audit.fsync", a.fsync() == null ? "interval" : a.fsync(),
+          v -> enumValue(GatewayConfig.Fsync.class, v.replace('-', '_'), "never, every-line, interval"));
+      return new GatewayConfig.Audit(
+          size("audit.maxSize", a.maxSize(), "100MiB"),
+          duration("audit.maxAge", a.maxAge(), "24h"),
+          positive("audit.keep", orDefault(a.keep(), 10)),
+          a.stdout() != null && a.stdout(),
+          fsync,
+          duration("audit.fsyncInterval", a.fsyncInterval(), "1s"));
     }
 
     private Optional<GatewayConfig.PrivateRegistry> privateRegistry(RawPrivateRegistry raw) throws ConfigException {
@@ -303,7 +361,16 @@ public final class ConfigLoader {
   }
 
   record RawConfig(RawServer server, RawPypi pypi, RawNpm npm, RawPolicy policy, RawCache cache,
-      RawUpstream upstream, String data, RawAdmin admin) {}
+      RawUpstream upstream, String data, RawAdmin admin,
+      RawAgents agents, Map<String, RawProfile> profiles, RawAudit audit) {}
+
+  record RawAgents(String tokensFile, RawAnonymous anonymous) {}
+
+  record RawAnonymous(Boolean allowed, String profile) {}
+
+  record RawProfile(String policySet, String enforcement) {}
+
+  record RawAudit(String maxSize, String maxAge, Integer keep, Boolean stdout, String fsync, String fsyncInterval) {}
 
   record RawServer(String host, Integer port, Integer maxInitialLineLength, Integer maxHeaderSize,
       String maxRequestBody, String idleTimeout, String shutdownGrace) {}

@@ -22,7 +22,9 @@ public record GatewayConfig(
     Policy policy,
     Cache cache,
     Upstream upstream,
-    Admin admin) {
+    Admin admin,
+    Agents agents,
+    Audit audit) {
 
   /** The listening socket and HTTP limits. */
   public record Server(
@@ -96,10 +98,55 @@ public record GatewayConfig(
   public record Upstream(
       Duration connectTimeout, Duration readTimeout, int retries, long maxMetadataBytes, String userAgent) {}
 
+  /**
+   * Who may use the gateway. Tokens come from {@code tokensFile} (read when the gateway starts) and
+   * from {@code TOLLGATE_AGENT_TOKENS} ({@code fromEnvironment}, already hashed). Anonymous access
+   * is what {@code anonymousAllowed} says, or, when unset, allowed exactly while no token is configured.
+   */
+  public record Agents(Optional<Path> tokensFile, List<AgentToken> fromEnvironment,
+      Optional<Boolean> anonymousAllowed, String anonymousProfile, Map<String, Profile> profiles) {
+    public Agents {
+      fromEnvironment = List.copyOf(fromEnvironment);
+      profiles = Map.copyOf(profiles);
+    }
+  }
+
+  /** One agent's token, kept only as its SHA-256 (lower-case hex), and the profile it maps to. */
+  public record AgentToken(String name, String sha256, String profile) {}
+
+  /**
+   * How an agent's requests are decided: by which policy set, and whether refusals are enforced or
+   * only logged as would-deny (to try a policy on some agents before it binds everyone).
+   *
+   * @param enforcement {@code ENFORCE}: the policy set's own enforcement applies; {@code AUDIT}: every
+   *     refusal becomes would-deny for agents of this profile
+   */
+  public record Profile(String name, String policySet, Enforcement enforcement) {
+    /** The profile and the policy set that exist without configuration. */
+    public static final String DEFAULT = "default";
+
+    public boolean audits() {
+      return enforcement == Enforcement.AUDIT;
+    }
+  }
+
+  /** The audit log's rotation, sinks and durability. */
+  public record Audit(long maxBytes, Duration maxAge, int keep, boolean stdout, Fsync fsync, Duration fsyncInterval) {}
+
+  /** When the audit log asks the operating system to put written lines on the disk. */
+  public enum Fsync {
+    /** Never explicitly: a line survives a crash of the gateway, the disk writes it when the system does. */
+    NEVER,
+    /** After every line: a line survives a crash of the machine too, at the cost of a disk sync per decision. */
+    EVERY_LINE,
+    /** Every {@code fsyncInterval}: at most that much is lost when the machine crashes. */
+    INTERVAL
+  }
+
   /** This configuration with {@code registry} as the npm upstream. */
   public GatewayConfig withNpmUpstream(URI registry) {
     return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry), npm.privateRegistry()),
-        policy, cache, upstream, admin);
+        policy, cache, upstream, admin, agents, audit);
   }
 
   public Path auditLog() {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * A decision as the admin API shows it: enough to judge it and to turn it into an allow-list entry.
  * Made from a fresh audit event, or from a line of the audit log for decisions older than the journal.
  *
- * @param agent the agent that asked, when the request carried an agent identity (audit detail {@code agent})
+ * @param agent the agent that asked, when the request carried an agent identity (audit field {@code agent})
  */
 public record RecentDecision(
     String id,
@@ -38,8 +38,7 @@ public record RecentDecision(
   }
 
   static RecentDecision of(AuditEvent e) {
-    Object agent = e.details().get("agent");
-    return new RecentDecision(e.id(), e.time(), Optional.ofNullable(agent).map(Object::toString), e.ecosystem(),
+    return new RecentDecision(e.id(), e.time(), Optional.ofNullable(e.agent()), e.ecosystem(),
         e.packageName(), Optional.ofNullable(e.version()), e.verdict(),
         e.reasons().stream().map(r -> new Reason(r.rule().id(), r.message())).toList(), e.client(), e.status());
   }
@@ -49,7 +48,7 @@ public record RecentDecision(
     List<Reason> reasons = new ArrayList<>();
     line.path("reasons").forEach(r -> reasons.add(new Reason(r.path("rule").asText(), r.path("message").asText())));
     return new RecentDecision(line.path("id").asText(), Instant.parse(line.path("time").asText()),
-        text(line.path("agent")).or(() -> text(line.path("details").path("agent"))), line.path("ecosystem").asText(),
+        text(line.path("agent")), line.path("ecosystem").asText(),
         line.path("package").asText(), text(line.path("version")), line.path("verdict").asText(), reasons,
         line.path("client").asText(), line.path("status").asInt());
   }

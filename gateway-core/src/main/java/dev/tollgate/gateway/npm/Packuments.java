@@ -11,6 +11,7 @@ import dev.tollgate.gateway.audit.DecisionIds;
 import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.audit.Refusals;
 import dev.tollgate.gateway.cache.MetadataCache;
+import dev.tollgate.gateway.agent.AgentPolicies;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.gateway.upstream.UpstreamFailures;
@@ -57,7 +58,7 @@ final class Packuments {
   }
 
   void serve(Exchange exchange, String name, String publicMount) {
-    PolicyEngine engine = policy.current();
+    PolicyEngine engine = AgentPolicies.engine(policy, exchange.agent());
     PackumentFormat asked = PackumentFormat.forAccept(String.join(", ", exchange.headers(HttpHeaderNames.ACCEPT)));
     PackumentFormat format = RenderedPackument.needsPublishTimes(engine, name) ? PackumentFormat.FULL : asked;
     Decision nameDecision = engine.decide(PackageCoordinates.of(Ecosystem.NPM, name));
@@ -91,16 +92,18 @@ final class Packuments {
       }
       if (exchange.headers(HttpHeaderNames.IF_NONE_MATCH).stream().anyMatch(v -> v.contains(page.etag()))) {
         exchange.respond(HttpResponseStatus.NOT_MODIFIED, null, new byte[0], headers);
-        audit.record(exchange, id, nameDecision, 304, null, 0, page.details());
+        audit.record(exchange, id, nameDecision, 304, null, 0,
+            DecisionRecorder.withCache(page.details(), cached.freshness().headerValue()));
         return;
       }
       exchange.respond(HttpResponseStatus.OK, format.mediaType(), page.json(), headers);
-      audit.record(exchange, id, nameDecision, 200, null, page.json().length, page.details());
+      audit.record(exchange, id, nameDecision, 200, null, page.json().length,
+          DecisionRecorder.withCache(page.details(), cached.freshness().headerValue()));
     }), workers);
   }
 
   void serveVersion(Exchange exchange, String name, String versionOrTag, String publicMount) {
-    PolicyEngine engine = policy.current();
+    PolicyEngine engine = AgentPolicies.engine(policy, exchange.agent());
     Decision nameDecision = engine.decide(PackageCoordinates.of(Ecosystem.NPM, name));
     String id = DecisionIds.next();
     if (!nameDecision.permits()) {

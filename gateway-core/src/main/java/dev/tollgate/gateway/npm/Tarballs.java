@@ -9,6 +9,7 @@ import dev.tollgate.gateway.artifact.ArtifactDelivery;
 import dev.tollgate.gateway.audit.DecisionIds;
 import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.audit.Refusals;
+import dev.tollgate.gateway.agent.AgentPolicies;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.gateway.upstream.UpstreamFailures;
@@ -46,7 +47,8 @@ final class Tarballs {
   }
 
   void serve(Exchange exchange, String name, String filename, String version) {
-    Decision decision = policy.current().decide(PackageCoordinates.of(Ecosystem.NPM, name, version));
+    Decision decision = AgentPolicies.engine(policy, exchange.agent())
+        .decide(PackageCoordinates.of(Ecosystem.NPM, name, version));
     String id = DecisionIds.next();
     if (!decision.permits()) {
       refuse(exchange, id, decision, filename);
@@ -91,7 +93,7 @@ final class Tarballs {
   }
 
   private void deliver(Exchange exchange, String id, String name, String filename, VersionInfo info) {
-    Decision decision = RenderedPackument.decide(policy.current(), name, info);
+    Decision decision = RenderedPackument.decide(AgentPolicies.engine(policy, exchange.agent()), name, info);
     if (!decision.permits()) {
       refuse(exchange, id, decision, filename);
       return;

@@ -7,6 +7,7 @@ import dev.tollgate.gateway.audit.DecisionIds;
 import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.audit.Refusals;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.agent.AgentPolicies;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.gateway.upstream.UpstreamFailures;
@@ -55,7 +56,7 @@ final class DistributionFiles {
       exchange.respondText(404, "Not Found: " + why, why, null);
       return;
     }
-    Decision decision = policy.current().decide(PackageCoordinates.of(Ecosystem.PYPI, project, version.get()));
+    Decision decision = AgentPolicies.engine(policy, exchange.agent()).decide(PackageCoordinates.of(Ecosystem.PYPI, project, version.get()));
     String id = DecisionIds.next();
     if (!decision.permits()) {
       String message = Refusals.message(decision, id);

@@ -10,6 +10,7 @@ import dev.tollgate.gateway.audit.DecisionIds;
 import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.audit.Refusals;
 import dev.tollgate.gateway.cache.MetadataCache;
+import dev.tollgate.gateway.agent.AgentPolicies;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.gateway.upstream.UpstreamFailures;
@@ -67,7 +68,7 @@ final class ProjectPages {
   /** The root page: the allow-list's exact names (the upstream's full list is not proxied). */
   void serveRoot(Exchange exchange, Negotiation.Chosen format) {
     List<String> names = new ArrayList<>();
-    for (ListEntry entry : policy.current().policy(Ecosystem.PYPI).allow()) {
+    for (ListEntry entry : AgentPolicies.engine(policy, exchange.agent()).policy(Ecosystem.PYPI).allow()) {
       if (!entry.name().isGlob()) {
         names.add(entry.name().exactName());
       }
@@ -77,7 +78,7 @@ final class ProjectPages {
   }
 
   void serve(Exchange exchange, String project, Negotiation.Chosen format) {
-    PolicyEngine engine = policy.current();
+    PolicyEngine engine = AgentPolicies.engine(policy, exchange.agent());
     Decision nameDecision = engine.decide(PackageCoordinates.of(Ecosystem.PYPI, project));
     index.project(project).whenCompleteAsync((cached, error) -> exchange.guard("project page", () -> {
       String id = DecisionIds.next();
@@ -115,7 +116,8 @@ final class ProjectPages {
       headers.set("X-Tollgate-Decision", "would-deny; ref=" + id);
     }
     exchange.respond(HttpResponseStatus.OK, format.contentType(), listing.body(), headers);
-    audit.record(exchange, id, pageDecision, 200, null, listing.body().length, listing.details());
+    audit.record(exchange, id, pageDecision, 200, null, listing.body().length,
+        DecisionRecorder.withCache(listing.details(), freshness.headerValue()));
   }
 
   private void refuse(Exchange exchange, String id, Decision decision, Integer upstreamStatus) {

@@ -1,5 +1,8 @@
 package dev.tollgate.gateway.server;
 
+import dev.tollgate.gateway.agent.Agent;
+import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.policy.rules.Enforcement;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -17,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,27 +32,34 @@ import java.util.logging.Logger;
 public final class Exchange {
 
   private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
+  private static final Agent ADMIN = new Agent("admin", new GatewayConfig.Profile(
+      GatewayConfig.Profile.DEFAULT, GatewayConfig.Profile.DEFAULT, Enforcement.ENFORCE));
 
   private final Channel channel;
   private final HttpMethod method;
   private final String uri;
   private final HttpHeaders requestHeaders;
   private final boolean keepAlive;
+  private final Agent agent;
   private final long startNanos;
   private final AtomicBoolean answered = new AtomicBoolean();
 
-  Exchange(Channel channel, FullHttpRequest request) {
+  Exchange(Channel channel, FullHttpRequest request, Agent agent) {
     this.channel = channel;
     this.method = request.method();
     this.uri = request.uri();
     this.requestHeaders = request.headers().copy();
     this.keepAlive = HttpUtil.isKeepAlive(request);
     this.startNanos = System.nanoTime();
+    this.agent = Objects.requireNonNull(agent, "agent: authentication runs before routing");
   }
 
-  /** An exchange for a request that another listener (the admin port) received, so its routes can answer it. */
+  /**
+   * An exchange for a request that the admin port received and authenticated with an admin token,
+   * so its routes (the metrics) can answer it; it is attributed to the agent {@code admin}.
+   */
   public static Exchange of(Channel channel, FullHttpRequest request) {
-    return new Exchange(channel, request);
+    return new Exchange(channel, request, ADMIN);
   }
 
   public Channel channel() {
@@ -71,6 +82,11 @@ public final class Exchange {
   /** Every value of a request header, in order (clients may repeat {@code Accept}). */
   public List<String> headers(CharSequence name) {
     return requestHeaders.getAll(name);
+  }
+
+  /** Who sent the request, as its token (or anonymous access) says. */
+  public Agent agent() {
+    return agent;
   }
 
   public boolean keepAlive() {

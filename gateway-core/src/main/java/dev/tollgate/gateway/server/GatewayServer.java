@@ -1,6 +1,8 @@
 package dev.tollgate.gateway.server;
 
+import dev.tollgate.gateway.agent.AgentDirectory;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -28,8 +30,9 @@ public final class GatewayServer implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Binds and starts serving {@code routes}; returns once the socket listens. */
-  public static GatewayServer start(GatewayConfig.Server config, List<Route> routes) throws InterruptedException {
+  /** Binds and starts serving {@code routes} to {@code agents}, counting in {@code metrics}; returns once listening. */
+  public static GatewayServer start(GatewayConfig.Server config, List<Route> routes, AgentDirectory agents,
+      GatewayMetrics metrics) throws InterruptedException {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     try {
@@ -39,7 +42,7 @@ public final class GatewayServer implements AutoCloseable {
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-          .childHandler(new ConnectionInitializer(config, routes))
+          .childHandler(new ConnectionInitializer(config, routes, agents, metrics))
           .bind(new InetSocketAddress(config.host(), config.port()))
           .sync()
           .channel();

@@ -28,6 +28,12 @@ public final class HealthRoute implements Route {
     return path;
   }
 
+  /** Probes carry no agent token. */
+  @Override
+  public boolean requiresAgent() {
+    return false;
+  }
+
   @Override
   public void serve(Exchange exchange) {
     String target = exchange.uri();

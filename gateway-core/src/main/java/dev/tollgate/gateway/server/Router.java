@@ -6,6 +6,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,18 +23,18 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    Exchange exchange = new Exchange(ctx.channel(), request);
+    Exchange exchange = new Exchange(ctx.channel(), request, ctx.channel().attr(AgentAuthentication.AGENT).get());
     String path = request.uri();
-    for (Route route : routes) {
-      if (path.startsWith(route.prefix()) || (path + "/").equals(route.prefix())) {
-        try {
-          route.serve(exchange);
-        } catch (RuntimeException e) {
-          LOG.log(Level.SEVERE, "route " + route.prefix() + " failed on " + path, e);
-          exchange.respondText(500, "Internal error", "internal error; see the gateway's log", null);
-        }
-        return;
+    Optional<Route> match = Route.matching(routes, path);
+    if (match.isPresent()) {
+      Route route = match.get();
+      try {
+        route.serve(exchange);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "route " + route.prefix() + " failed on " + path, e);
+        exchange.respondText(500, "Internal error", "internal error; see the gateway's log", null);
       }
+      return;
     }
     exchange.respondText(HttpResponseStatus.NOT_FOUND.code(), "Not Found",
         "Tollgate serves /pypi/simple/ (pip), /healthz and /readyz", null);

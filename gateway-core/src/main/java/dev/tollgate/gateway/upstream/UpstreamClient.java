@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.upstream;
 
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -37,13 +39,18 @@ public final class UpstreamClient {
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final int MAX_REDIRECTS = 5;
 
+  private static final String METADATA = "metadata";
+  private static final String ARTIFACT = "artifact";
+
   private final HttpClient http;
   private final GatewayConfig.Upstream config;
   private final Executor executor;
+  private final GatewayMetrics metrics;
 
-  public UpstreamClient(GatewayConfig.Upstream config, Executor executor) {
+  public UpstreamClient(GatewayConfig.Upstream config, Executor executor, GatewayMetrics metrics) {
     this.config = config;
     this.executor = executor;
+    this.metrics = metrics;
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(config.connectTimeout())
@@ -64,7 +71,7 @@ public final class UpstreamClient {
     BodyHandler<byte[]> handler = info -> info.statusCode() == 200
         ? new CappedBodySubscriber(maxBytes, uri.toString())
         : BodySubscribers.replacing(new byte[0]);
-    return withRetries(() -> http.sendAsync(built, handler), config.retries())
+    return withRetries(timed(METADATA, built, handler), config.retries(), METADATA)
         .thenApply(response -> toMetadata(uri, response, maxBytes));
   }
 
@@ -83,7 +90,7 @@ public final class UpstreamClient {
       URI uri, boolean allowHttp, Function<HttpResponse.ResponseInfo, BodySubscriber<Void>> onOk, int hops) {
     HttpRequest built = request(uri).header("Accept-Encoding", "identity").build();
     BodyHandler<Void> handler = info -> info.statusCode() == 200 ? onOk.apply(info) : BodySubscribers.discarding();
-    return withRetries(() -> http.sendAsync(built, handler), config.retries()).thenCompose(response -> {
+    return withRetries(timed(ARTIFACT, built, handler), config.retries(), ARTIFACT).thenCompose(response -> {
       if (!REDIRECTS.contains(response.statusCode())) {
         return CompletableFuture.completedFuture(response);
       }
@@ -111,8 +118,20 @@ public final class UpstreamClient {
     return HttpRequest.newBuilder(uri).GET().timeout(config.readTimeout()).header("User-Agent", config.userAgent());
   }
 
+  /** One attempt at {@code request}, whose time to response headers is measured as {@code kind}. */
+  private <T> Supplier<CompletableFuture<HttpResponse<T>>> timed(String kind, HttpRequest request,
+      BodyHandler<T> handler) {
+    return () -> {
+      long start = System.nanoTime();
+      return http.sendAsync(request, info -> {
+        metrics.upstreamAnswered(kind, System.nanoTime() - start);
+        return handler.apply(info);
+      });
+    };
+  }
+
   private <T> CompletableFuture<HttpResponse<T>> withRetries(
-      java.util.function.Supplier<CompletableFuture<HttpResponse<T>>> attempt, int retriesLeft) {
+      Supplier<CompletableFuture<HttpResponse<T>>> attempt, int retriesLeft, String kind) {
     return attempt.get().handle((response, error) -> {
       boolean retry = retriesLeft > 0
           && (error != null ? isTransient(unwrap(error)) : RETRYABLE.contains(response.statusCode()));
@@ -120,10 +139,15 @@ public final class UpstreamClient {
         Executor later = CompletableFuture.delayedExecutor(
             100L * (3 - Math.min(retriesLeft, 2)), TimeUnit.MILLISECONDS, executor);
         return CompletableFuture.supplyAsync(() -> null, later)
-            .thenCompose(ignored -> this.<T>withRetries(attempt, retriesLeft - 1));
+            .thenCompose(ignored -> this.<T>withRetries(attempt, retriesLeft - 1, kind));
       }
       if (error != null) {
-        return CompletableFuture.<HttpResponse<T>>failedFuture(classify(unwrap(error)));
+        Throwable failure = classify(unwrap(error));
+        metrics.upstreamFailed(kind, failure instanceof UpstreamException u ? u.kind().name() : "other");
+        return CompletableFuture.<HttpResponse<T>>failedFuture(failure);
+      }
+      if (response.statusCode() >= 500) {
+        metrics.upstreamFailed(kind, "status_5xx");
       }
       return CompletableFuture.completedFuture(response);
     }).thenCompose(Function.identity());

@@ -133,7 +133,7 @@ class VerifyingRelayTest {
     assertArrayEquals(WHEEL, downstream.received.toByteArray());
     Path kept = store.find(jdkName.replace("-", "").toLowerCase(), expected).orElseThrow();
     assertArrayEquals(WHEEL, Files.readAllBytes(kept));
-    assertEquals(List.of(new RelayOutcome(true, WHEEL.length, Optional.empty())), outcomes);
+    assertEquals(List.of(new RelayOutcome(true, WHEEL.length, Optional.empty(), false)), outcomes);
     assertTrue(relay.getBody().toCompletableFuture().isDone());
   }
 

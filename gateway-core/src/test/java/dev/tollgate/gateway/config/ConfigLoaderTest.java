@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -185,7 +186,27 @@ class ConfigLoaderTest {
             # comment
             policy:
               mode: strict
-            """, 3, "policy.mode"));
+            """, 3, "policy.mode"),
+        Arguments.of("unknown fsync policy", """
+            # comment
+            audit:
+              fsync: sometimes
+            """, 3, "audit.fsync"),
+        Arguments.of("no rotated files kept", """
+            # comment
+            audit:
+              keep: 0
+            """, 3, "audit.keep"),
+        Arguments.of("unknown profile enforcement", """
+            # comment
+            profiles:
+              trial: { enforcement: maybe }
+            """, 3, "profiles.trial.enforcement"),
+        Arguments.of("anonymous access with an undefined profile", """
+            # comment
+            agents:
+              anonymous: { profile: ghost }
+            """, 3, "agents.anonymous.profile"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -233,7 +254,22 @@ class ConfigLoaderTest {
         () -> assertEquals(URI.create("https://pypi.org/simple/"), c.pypi().upstream()),
         () -> assertEquals(PolicyMode.ALLOWLIST, c.policy().mode()),
         () -> assertTrue(Files.isRegularFile(c.policy().directory().resolve("pypi.yaml"))),
-        () -> assertTrue(Files.isRegularFile(c.policy().popularDirectory().resolve("pypi.txt"))));
+        () -> assertTrue(Files.isRegularFile(c.policy().popularDirectory().resolve("pypi.txt"))),
+        () -> assertEquals(new GatewayConfig.Audit(100L << 20, Duration.ofHours(24), 10, false,
+            GatewayConfig.Fsync.INTERVAL, Duration.ofSeconds(1)), c.audit()),
+        () -> assertEquals(Optional.empty(), c.agents().anonymousAllowed()),
+        () -> assertEquals(Set.of("default"), c.agents().profiles().keySet()));
+  }
+
+  @Test
+  void theAuditAndAgentSectionsHaveTheirDocumentedDefaults() throws Exception {
+    GatewayConfig c = load("{}\n", Map.of());
+
+    assertAll(
+        () -> assertEquals(new GatewayConfig.Audit(100L << 20, Duration.ofHours(24), 10, false,
+            GatewayConfig.Fsync.INTERVAL, Duration.ofSeconds(1)), c.audit()),
+        () -> assertEquals(new GatewayConfig.Agents(Optional.empty(), List.of(), Optional.empty(), "default",
+            Map.of("default", new GatewayConfig.Profile("default", "default", Enforcement.ENFORCE))), c.agents()));
   }
 
   @Test

@@ -26,9 +26,9 @@ class DecisionJournalTest {
   Path dir;
 
   private static AuditEvent event(String id, int minutes, String pkg, String verdict, String agent) {
-    return new AuditEvent(NOON.plusSeconds(60L * minutes), id, "127.0.0.1", "GET", "/pypi/simple/" + pkg + "/", "pypi",
-        pkg, null, verdict, List.of(Reason.of(Rule.NOT_ALLOWED, "'" + pkg + "' is not on the PyPI allow-list")), 403,
-        null, 0, 1, agent == null ? Map.of() : Map.of("agent", agent));
+    return new AuditEvent(NOON.plusSeconds(60L * minutes), id, "127.0.0.1", agent, "GET", "/pypi/simple/" + pkg + "/",
+        "pypi", pkg, null, verdict, List.of(Reason.of(Rule.NOT_ALLOWED, "'" + pkg + "' is not on the PyPI allow-list")),
+        403, null, 0, 1, Map.of());
   }
 
   private DecisionJournal journal() {
@@ -64,10 +64,10 @@ class DecisionJournalTest {
   void aDecisionOlderThanTheJournalIsFoundInTheAuditLog() throws Exception {
     Files.writeString(dir.resolve("audit.log"), String.join("\n",
         "{\"time\":\"2026-03-01T12:00:00Z\",\"id\":\"A",
-        "{\"time\":\"2026-03-01T12:00:00Z\",\"id\":\"A1\",\"client\":\"127.0.0.1\",\"ecosystem\":\"pypi\","
+        "{\"time\":\"2026-03-01T12:00:00Z\",\"id\":\"A1\",\"client\":\"127.0.0.1\",\"agent\":\"ci\",\"ecosystem\":\"pypi\","
             + "\"package\":\"evicted\",\"version\":\"1.0\",\"verdict\":\"deny\",\"reasons\":[{\"rule\":\"not-allowed\","
             + "\"message\":\"'evicted' is not on the PyPI allow-list\",\"details\":{}}],\"status\":403,"
-            + "\"details\":{\"agent\":\"ci\"}}",
+            + "\"details\":{}}",
         ""));
     DecisionJournal journal = journal();
 

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Starts a real gateway in-process the way an operator does: from a configuration directory holding
- * {@code tollgate.yaml}, one ecosystem's policy file and its popular names, on an ephemeral loopback
- * port, with its own data directory for the disk cache and the audit log.
+ * {@code tollgate.yaml}, one ecosystem's policy file and its popular names, on ephemeral loopback
+ * ports (the agents' and the admin API's), with its own data directory for the disk cache and the audit log.
  */
 final class ConfiguredGateway {
 
@@ -32,7 +32,8 @@ final class ConfiguredGateway {
         StandardCharsets.UTF_8);
     Files.writeString(Files.createDirectories(configDir.resolve("popular")).resolve(ecosystem + ".txt"),
         popularNames, StandardCharsets.UTF_8);
-    var config = ConfigLoader.load(configDir, Map.of("TOLLGATE_PORT", "0", "TOLLGATE_DATA_DIR", dataDir.toString()));
+    var config = ConfigLoader.load(configDir, Map.of("TOLLGATE_PORT", "0", "TOLLGATE_ADMIN_PORT", "0",
+        "TOLLGATE_DATA_DIR", dataDir.toString()));
     return new Started(Gateway.start(config), dataDir);
   }
 }

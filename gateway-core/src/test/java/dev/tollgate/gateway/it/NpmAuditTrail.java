@@ -21,7 +21,7 @@ final class NpmAuditTrail {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
   /** The keys every line has; {@code details} is left out when there are none. */
-  private static final List<String> KEYS = List.of("time", "id", "client", "method", "path", "ecosystem", "package",
+  private static final List<String> KEYS = List.of("time", "id", "client", "agent", "method", "path", "ecosystem", "package",
       "version", "verdict", "reasons", "status", "upstreamStatus", "bytes", "latencyMs");
 
   private final AuditTrail log;

@@ -102,7 +102,9 @@ class PolicyAdminIT {
     AdminGateway.Reply basic = gateway.admin("GET", "/admin/status", Optional.empty(), null,
         Optional.of("Basic " + Base64.getEncoder().encodeToString(("x:" + AdminGateway.TOKEN).getBytes())));
     AdminGateway.Reply right = gateway.admin("GET", "/admin/status", Optional.empty(), null);
-    HttpResponse<String> onAgentPort = gateway.agent("/admin/status", Optional.of("Bearer " + AdminGateway.TOKEN));
+    HttpResponse<String> onAgentPort = gateway.agent("/admin/status", Optional.empty());
+    HttpResponse<String> adminTokenOnAgentPort = gateway.agent("/admin/status",
+        Optional.of("Bearer " + AdminGateway.TOKEN));
     assertAll(
         () -> assertEquals(401, none.status(), "no token"),
         () -> assertEquals(Optional.of("Bearer realm=\"tollgate-admin\""), none.challenge()),
@@ -110,7 +112,8 @@ class PolicyAdminIT {
         () -> assertEquals(401, basic.status(), "the token in basic auth"),
         () -> assertEquals(200, right.status(), right.body().toString()),
         () -> assertEquals("ok", right.body().path("state").asText()),
-        () -> assertEquals(404, onAgentPort.statusCode(), "admin path on the agent port"));
+        () -> assertEquals(404, onAgentPort.statusCode(), "admin path on the agent port"),
+        () -> assertEquals(401, adminTokenOnAgentPort.statusCode(), "an admin token is no agent token"));
   }
 
   @Test
@@ -172,11 +175,11 @@ class PolicyAdminIT {
       GET    | /admin/check?ecosystem=pypi                   | 400
       GET    | /admin/check?ecosystem=pypi&package=x&set=lax | 400
       GET    | /admin/lists/pypi/allow?set=lax               | 400
-      GET    | /admin/lists/oci/allow                        | 400
+      GET    | /admin/lists/maven/allow                      | 400
       POST   | /admin/status                                 | 405
       PUT    | /admin/lists/pypi/allow                       | 405
       GET    | /admin/nothing-here                           | 404
-      GET    | /metrics-not-mounted                          | 404
+      GET    | /not-here/metrics                             | 404
       """)
   void badAdminRequestsGetAClear4xx(String method, String path, int status) throws Exception {
     AdminGateway.Reply reply = gateway.admin(method, path, Optional.empty(), null);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.gateway.agent.TestAgents;
 import dev.tollgate.gateway.artifact.ChannelArtifactDownstream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -61,7 +62,7 @@ class ChannelArtifactDownstreamTest {
     if (!keepAlive) {
       request.headers().set(HttpHeaderNames.CONNECTION, "close");
     }
-    Exchange exchange = new Exchange(channel, request);
+    Exchange exchange = new Exchange(channel, request, TestAgents.anonymous());
     request.release();
     HttpHeaders extra = new DefaultHttpHeaders().set("X-Tollgate-Cache", "miss");
     return new ChannelArtifactDownstream(exchange, "application/octet-stream", extra, stallTimeout);

@@ -3,6 +3,7 @@ package dev.tollgate.gateway.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.tollgate.gateway.agent.TestAgents;
 import dev.tollgate.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ class GatewayServerTest {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    server = GatewayServer.start(LIMITS, List.of(HealthRoute.liveness()));
+    server = GatewayServer.start(LIMITS, List.of(HealthRoute.liveness()), TestAgents.anonymousOnly(), TestAgents.metrics());
   }
 
   @AfterAll

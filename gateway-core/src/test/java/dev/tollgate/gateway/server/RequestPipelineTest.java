@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.server;
 
+import dev.tollgate.gateway.agent.TestAgents;
 import dev.tollgate.gateway.config.GatewayConfig;
 import java.time.Duration;
 
@@ -74,7 +75,8 @@ class RequestPipelineTest {
     GatewayConfig.Server limits = new GatewayConfig.Server("127.0.0.1", 0, MAX_LINE, MAX_HEADERS, MAX_BODY,
         Duration.ofMinutes(1), Duration.ofMillis(100));
     channel = new EmbeddedChannel(new ConnectionInitializer(limits,
-        List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> false), ECHO, BROKEN, REFUSING)));
+        List.of(HealthRoute.liveness(), HealthRoute.readiness(() -> false), ECHO, BROKEN, REFUSING),
+        TestAgents.anonymousOnly(), TestAgents.metrics()));
     channel.config().setAllocator(allocator);
   }
 

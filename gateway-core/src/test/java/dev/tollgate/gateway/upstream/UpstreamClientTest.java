@@ -10,6 +10,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.metrics.GatewayMetrics;
+import dev.tollgate.gateway.metrics.MetricsRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,6 +60,8 @@ class UpstreamClientTest {
   private final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
   private final CountDownLatch releaseSlowAnswers = new CountDownLatch(1);
   private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final MetricsRegistry metrics = new MetricsRegistry();
+  private final GatewayMetrics gatewayMetrics = new GatewayMetrics(metrics);
   private HttpServer registry;
 
   @BeforeEach
@@ -94,7 +98,7 @@ class UpstreamClientTest {
 
   private UpstreamClient client(int retries, Duration readTimeout, long maxMetadataBytes) {
     return new UpstreamClient(new GatewayConfig.Upstream(Duration.ofSeconds(2), readTimeout, retries,
-        maxMetadataBytes, "tollgate-test/1"), executor);
+        maxMetadataBytes, "tollgate-test/1"), executor, gatewayMetrics);
   }
 
   private UpstreamClient client() {
@@ -204,6 +208,9 @@ class UpstreamClientTest {
 
     assertEquals(504, response.status());
     assertEquals(3, hits("/simple/flask/"));
+    String scraped = metrics.scrape();
+    assertTrue(scraped.contains("tollgate_upstream_request_duration_seconds_count{kind=\"metadata\"} 3\n"), scraped);
+    assertTrue(scraped.contains("tollgate_upstream_errors_total{kind=\"metadata\",error=\"status_5xx\"} 1\n"), scraped);
   }
 
   @Test
@@ -217,6 +224,8 @@ class UpstreamClientTest {
         URI.create("http://127.0.0.1:" + closedPort + "/simple/requests/"), ACCEPT, MAX_BYTES));
 
     assertEquals(UpstreamException.Kind.UNREACHABLE, e.kind());
+    String scraped = metrics.scrape();
+    assertTrue(scraped.contains("tollgate_upstream_errors_total{kind=\"metadata\",error=\"unreachable\"} 1\n"), scraped);
   }
 
   @Test

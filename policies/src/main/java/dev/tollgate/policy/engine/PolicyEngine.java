@@ -67,6 +67,21 @@ public final class PolicyEngine {
     return new PolicyEngine(byEcosystem, TyposquatDetector.build(protectedNames), clock);
   }
 
+  /**
+   * This engine with every ecosystem's policy in audit enforcement: it decides alike, but a refusal
+   * comes out as WOULD_DENY. For callers (an agent on trial, say) that must see what would be refused
+   * without being refused; the typosquat detector is shared, not rebuilt.
+   */
+  public PolicyEngine auditing() {
+    Map<Ecosystem, PackagePolicy> audited = new EnumMap<>(Ecosystem.class);
+    for (Ecosystem ecosystem : Ecosystem.values()) {
+      PackagePolicy p = policy(ecosystem);
+      audited.put(ecosystem, new PackagePolicy(ecosystem, p.mode(), Enforcement.AUDIT, p.allow(), p.deny(),
+          p.minimumReleaseAge()));
+    }
+    return new PolicyEngine(audited, typosquats, clock);
+  }
+
   /** The policy in force for {@code ecosystem}. */
   public PackagePolicy policy(Ecosystem ecosystem) {
     return policies.getOrDefault(ecosystem, PackagePolicy.denyAll(ecosystem));

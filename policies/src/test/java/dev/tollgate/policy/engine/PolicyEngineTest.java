@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -148,5 +149,26 @@ class PolicyEngineTest {
   void protectedNamesAreNeverFlagged(String name) {
     Decision d = decide(engine(PolicyMode.OPEN, Enforcement.ENFORCE), name, null);
     assertTrue(d.reasons().stream().noneMatch(r -> r.rule() == Rule.TYPOSQUAT), d.summary());
+  }
+
+  @ParameterizedTest(name = "auditing: {0} {1} -> {2} ({3})")
+  @CsvSource({
+      "requests, 2.30.0, WOULD_DENY, VERSION_NOT_ALLOWED",
+      "requests, 2.32.0, ALLOW,      ALLOW_LIST",
+      "evil-pkg,,        WOULD_DENY, DENY_LIST",
+      "reqeusts,,        WOULD_DENY, TYPOSQUAT",
+      "unlisted,,        WOULD_DENY, NOT_ALLOWED",
+  })
+  void anAuditingEngineDecidesAlikeButOnlyWouldDeny(String name, String version, Verdict verdict, Rule rule) {
+    PolicyEngine audited = engine(PolicyMode.ALLOWLIST, Enforcement.ENFORCE).auditing();
+    Decision decision = decide(audited, name, version);
+    assertEquals(verdict, decision.verdict(), decision::toString);
+    assertEquals(rule, decision.reasons().get(0).rule(), decision::toString);
+  }
+
+  @Test
+  void anAuditingEngineOnlyWouldDenyAnEcosystemWithoutAPolicy() {
+    PolicyEngine audited = engine(PolicyMode.ALLOWLIST, Enforcement.ENFORCE).auditing();
+    assertEquals(Verdict.WOULD_DENY, audited.decide(PackageCoordinates.of(Ecosystem.NPM, "left-pad")).verdict());
   }
 }
