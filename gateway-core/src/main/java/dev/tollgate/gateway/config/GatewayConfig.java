@@ -20,7 +20,8 @@ public record GatewayConfig(
     Npm npm,
     Policy policy,
     Cache cache,
-    Upstream upstream) {
+    Upstream upstream,
+    OciConfig oci) {
 
   /** The listening socket and HTTP limits. */
   public record Server(
@@ -82,7 +83,7 @@ public record GatewayConfig(
   /** This configuration with {@code registry} as the npm upstream. */
   public GatewayConfig withNpmUpstream(URI registry) {
     return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry), npm.privateRegistry()),
-        policy, cache, upstream);
+        policy, cache, upstream, oci);
   }
 
   public Path auditLog() {
