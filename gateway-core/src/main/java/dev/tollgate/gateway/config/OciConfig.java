@@ -35,14 +35,19 @@ public record OciConfig(List<Upstream> upstreams, Optional<String> defaultKey) {
    * @param key the registry's name as clients know it ({@code docker.io}, {@code ghcr.io},
    *     {@code 127.0.0.1:5000}): what containerd sends as {@code ns}, and the registry part of the
    *     image names that policy globs match
+   * @param aliases other host names containerd may send as {@code ns} for this registry
    * @param url the registry's base URL; {@code /v2/...} is resolved against it
    * @param pathPrefix a first path segment that selects this upstream ({@code /v2/PREFIX/name/...}),
    *     removed before the request goes upstream
    * @param dockerHub whether one-segment names mean {@code library/NAME}, as on Docker Hub
    * @param credentials what to answer a token challenge with; anonymous when empty
    */
-  public record Upstream(String key, URI url, Optional<String> pathPrefix, boolean dockerHub,
-      Optional<Credentials> credentials) {}
+  public record Upstream(String key, List<String> aliases, URI url, Optional<String> pathPrefix, boolean dockerHub,
+      Optional<Credentials> credentials) {
+    public Upstream {
+      aliases = List.copyOf(aliases);
+    }
+  }
 
   /** A user name and password (or token) read from the environment at start; never printed. */
   public record Credentials(String username, String password) {

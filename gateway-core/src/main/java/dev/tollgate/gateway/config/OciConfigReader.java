@@ -27,9 +27,11 @@ final class OciConfigReader {
 
   record RawOci(List<RawOciUpstream> upstreams, String defaultUpstream) {}
 
-  record RawOciUpstream(String key, String url, String pathPrefix, Boolean dockerHub, RawCredentials credentials) {}
+  record RawOciUpstream(String key, List<String> aliases, String url, String pathPrefix, Boolean dockerHub, RawCredentials credentials) {}
 
   record RawCredentials(String usernameEnv, String passwordEnv) {}
+
+  private static final String REGISTRY_NAME = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?";
 
   private final Map<String, String> env;
   private final Fields fields;
@@ -80,7 +82,7 @@ final class OciConfigReader {
     List<OciConfig.Upstream> replaced = new ArrayList<>();
     for (OciConfig.Upstream u : upstreams) {
       replaced.add(defaultKey.filter(u.key()::equals).isPresent()
-          ? new OciConfig.Upstream(u.key(), url, u.pathPrefix(), u.dockerHub(), u.credentials())
+          ? new OciConfig.Upstream(u.key(), u.aliases(), url, u.pathPrefix(), u.dockerHub(), u.credentials())
           : u);
     }
     if (defaultKey.isPresent()) {
@@ -91,12 +93,12 @@ final class OciConfigReader {
       throw new ConfigException("environment variable " + UPSTREAM_VARIABLE + " names " + key
           + ", which is already an upstream with a path prefix; set oci.defaultUpstream instead");
     }
-    replaced.add(new OciConfig.Upstream(key, url, Optional.empty(), false, Optional.empty()));
+    replaced.add(new OciConfig.Upstream(key, List.of(), url, Optional.empty(), false, Optional.empty()));
     return new OciConfig(replaced, Optional.of(key));
   }
 
   private OciConfig.Upstream upstream(String field, RawOciUpstream raw) throws ConfigException {
-    if (raw.key() == null || !raw.key().matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?")) {
+    if (raw.key() == null || !raw.key().matches(REGISTRY_NAME)) {
       throw fields.error(field + ".key", raw.key() == null ? "is required (the registry's name, e.g. docker.io)"
           : "'" + raw.key() + "' is not a registry name (lower-case host, optional :port)");
     }
@@ -109,7 +111,13 @@ final class OciConfigReader {
       throw fields.error(field + ".pathPrefix",
           "'" + raw.pathPrefix() + "' must be one path segment of lower-case letters, digits and . _ -");
     }
-    return new OciConfig.Upstream(raw.key(), url, prefix, Boolean.TRUE.equals(raw.dockerHub()),
+    List<String> aliases = raw.aliases() == null ? List.of() : raw.aliases();
+    for (String alias : aliases) {
+      if (!alias.matches(REGISTRY_NAME)) {
+        throw fields.error(field + ".aliases", "'" + alias + "' is not a registry name (lower-case host, optional :port)");
+      }
+    }
+    return new OciConfig.Upstream(raw.key(), aliases, url, prefix, Boolean.TRUE.equals(raw.dockerHub()),
         credentials(field + ".credentials", raw.credentials()));
   }
 

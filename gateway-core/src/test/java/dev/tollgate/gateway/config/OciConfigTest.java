@@ -26,6 +26,7 @@ class OciConfigTest {
         upstreams:
           - key: docker.io
             url: https://registry-1.docker.io
+            aliases: [registry-1.docker.io]
             dockerHub: true
             credentials: { usernameEnv: HUB_USER, passwordEnv: HUB_TOKEN }
           - key: ghcr.io
@@ -57,6 +58,7 @@ class OciConfigTest {
         () -> assertEquals("docker.io", oci.defaultUpstream().orElseThrow().key()),
         () -> assertEquals(URI.create("https://registry-1.docker.io/"), hub.url()),
         () -> assertTrue(hub.dockerHub()),
+        () -> assertEquals(List.of("registry-1.docker.io"), hub.aliases()),
         () -> assertEquals(new OciConfig.Credentials("robot", "s3cret"), hub.credentials().orElseThrow()),
         () -> assertFalse(hub.credentials().orElseThrow().toString().contains("s3cret")),
         () -> assertEquals(Optional.of("ghcr"), ghcr.pathPrefix()),
