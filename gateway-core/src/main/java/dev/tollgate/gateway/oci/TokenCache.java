@@ -16,8 +16,6 @@ final class TokenCache {
 
   /** Tokens are dropped this long before their stated expiry, so none expires in flight. */
   static final Duration MARGIN = Duration.ofSeconds(10);
-  /** The lifetime of a token whose server does not state one (the token spec's default is 60 s). */
-  static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
   private static final long MAX_ENTRIES = 10_000;
 
   /** Which token: the upstream's key and the scope it grants, e.g. {@code repository:library/alpine:pull}. */
@@ -54,9 +52,9 @@ final class TokenCache {
     return Optional.ofNullable(tokens.getIfPresent(key)).map(Token::value);
   }
 
-  /** Keeps {@code token} for its {@code lifetime} (empty: the default) less the safety margin. */
-  void put(Key key, String token, Optional<Duration> lifetime) {
-    Duration usable = lifetime.orElse(DEFAULT_LIFETIME).minus(MARGIN);
+  /** Keeps {@code token} for its {@code lifetime} less the safety margin. */
+  void put(Key key, String token, Duration lifetime) {
+    Duration usable = lifetime.minus(MARGIN);
     if (!usable.isNegative() && !usable.isZero()) {
       tokens.put(key, new Token(token, usable));
     }

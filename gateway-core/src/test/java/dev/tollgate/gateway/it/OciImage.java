@@ -20,11 +20,12 @@ import java.util.zip.GZIPOutputStream;
  * @param layout the OCI layout directory ({@code oci:DIR:TAG} for skopeo)
  * @param tag the tag the layout's index names
  * @param manifest the manifest digest ({@code sha256:...})
+ * @param manifestSize the manifest's size in bytes
  * @param config the config blob digest
  * @param layer the layer blob digest
  * @param text the content of {@code /hello.txt} in the layer
  */
-record OciImage(Path layout, String tag, String manifest, String config, String layer, String text) {
+record OciImage(Path layout, String tag, String manifest, long manifestSize, String config, String layer, String text) {
 
   static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +58,7 @@ record OciImage(Path layout, String tag, String manifest, String config, String 
     index.putArray("manifests").add(entry);
     Files.write(dir.resolve("index.json"), JSON.writeValueAsBytes(index));
     Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
-    return new OciImage(dir, tag, manifestDigest, configDigest, layerDigest, text);
+    return new OciImage(dir, tag, manifestDigest, manifestBytes.length, configDigest, layerDigest, text);
   }
 
   /** What skopeo reads the image from: {@code oci:DIR:TAG}. */

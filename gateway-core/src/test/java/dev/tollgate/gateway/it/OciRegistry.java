@@ -131,6 +131,21 @@ final class OciRegistry implements AutoCloseable {
     return storage.resolve("docker/registry/v2/blobs/sha256/" + hex.substring(0, 2) + "/" + hex + "/data");
   }
 
+  /** Stores {@code json} as the manifest {@code repository:tag}, straight into the registry (no client does this). */
+  void putManifest(String repository, String tag, String mediaType, String json)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(url() + "v2/" + repository + "/manifests/" + tag))
+        .header("Content-Type", mediaType)
+        .PUT(HttpRequest.BodyPublishers.ofString(json))
+        .timeout(Duration.ofSeconds(10))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new AssertionError("the registry refused the manifest " + repository + ":" + tag + ": "
+          + response.statusCode() + " " + response.body());
+    }
+  }
+
   /** Everything the registry has logged so far. */
   String log() {
     return ChildProcesses.log(log);

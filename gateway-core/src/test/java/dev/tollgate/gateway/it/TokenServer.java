@@ -42,8 +42,8 @@ final class TokenServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder URL_BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-  /** One token request: its query and the {@code Authorization} header it carried (empty: anonymous). */
-  record Request(String query, Optional<String> authorization) {}
+  /** One token request: its query, the {@code Authorization} it carried (empty: anonymous), its User-Agent. */
+  record Request(String query, Optional<String> authorization, String userAgent) {}
 
   private final HttpServer server;
   private final PrivateKey key;
@@ -111,7 +111,8 @@ final class TokenServer implements AutoCloseable {
     try (exchange) {
       String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
       Optional<String> authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
-      requests.add(new Request(URLDecoder.decode(query, StandardCharsets.UTF_8), authorization));
+      requests.add(new Request(URLDecoder.decode(query, StandardCharsets.UTF_8), authorization,
+          Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse("")));
       if (basicCredentials.isPresent() && !basicCredentials.equals(authorization)) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"tollgate-test\"");
         exchange.sendResponseHeaders(401, -1);
