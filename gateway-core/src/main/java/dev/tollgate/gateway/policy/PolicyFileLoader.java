@@ -31,7 +31,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one ecosystem's policy file ({@code policy/pypi.yaml}, {@code policy/npm.yaml}): its
+ * Reads one ecosystem's policy file ({@code policy/pypi.yaml}, {@code policy/npm.yaml}, {@code
+ * policy/oci.yaml}): its
  * {@code allow} and {@code deny} lists and its {@code minimumReleaseAge}. Each entry is validated on its own, and an error names the file, the entry's line and the
  * field, so a reviewer can find the mistake.
  */
@@ -144,8 +145,11 @@ public final class PolicyFileLoader {
     if (raw.minimumAge() != null) {
       minimumAge = Optional.of(duration(raw.minimumAge(), file, at, field + ".minimumAge"));
     }
+    if (raw.digestPinsOnly() != null && ecosystem != Ecosystem.OCI) {
+      throw new ConfigException(line + ": " + field + ".digestPinsOnly: applies to images (policy/oci.yaml) only");
+    }
     return new ListEntry(name, versions, expires, raw.note(), file.getFileName() + ":" + at.getLineNr(),
-        Boolean.TRUE.equals(raw.installScripts()), minimumAge);
+        Boolean.TRUE.equals(raw.installScripts()), minimumAge, Boolean.TRUE.equals(raw.digestPinsOnly()));
   }
 
   private static void expect(JsonParser parser, JsonToken actual, JsonToken wanted, Path file, String message)
@@ -160,5 +164,5 @@ public final class PolicyFileLoader {
   }
 
   record RawEntry(String name, String version, String note, String expires, Boolean installScripts,
-      String minimumAge) {}
+      String minimumAge, Boolean digestPinsOnly) {}
 }

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the policy engine from the policy files ({@code pypi.yaml}, {@code npm.yaml}) and popular-name lists. */
+/** Builds the policy engine from the policy files ({@code pypi.yaml}, {@code npm.yaml}, {@code oci.yaml}) and popular-name lists. */
 public final class PolicyLoader {
 
   private PolicyLoader() {}
@@ -17,7 +17,7 @@ public final class PolicyLoader {
   public static PolicyEngine load(GatewayConfig config, Clock clock) throws ConfigException {
     GatewayConfig.Policy policy = config.policy();
     List<PackagePolicy> policies = new ArrayList<>();
-    for (Ecosystem ecosystem : List.of(Ecosystem.PYPI, Ecosystem.NPM)) {
+    for (Ecosystem ecosystem : List.of(Ecosystem.PYPI, Ecosystem.NPM, Ecosystem.OCI)) {
       policies.add(PolicyFileLoader.load(ecosystem, policy.directory().resolve(ecosystem.id() + ".yaml"),
           policy.mode(), policy.enforcement()));
     }

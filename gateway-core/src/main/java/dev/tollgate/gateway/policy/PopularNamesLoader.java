@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens the shipped popular-name lists ({@code popular/pypi.txt}, {@code popular/npm.txt}) for the typosquat detector. */
+/** Opens the shipped popular-name lists ({@code popular/pypi.txt}, {@code popular/npm.txt}, {@code popular/oci.txt}) for the typosquat detector. */
 public final class PopularNamesLoader {
 
   private PopularNamesLoader() {}

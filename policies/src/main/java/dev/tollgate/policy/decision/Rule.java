@@ -21,7 +21,9 @@ public enum Rule {
   /** Installing the version runs scripts (npm), and its allow-list entry does not permit them. */
   INSTALL_SCRIPT,
   /** The version is younger than the minimum release age, or its publish time is unknown. */
-  RELEASE_TOO_NEW;
+  RELEASE_TOO_NEW,
+  /** An image is pulled by tag, and its allow-list entry admits pulls by digest only. */
+  DIGEST_PIN_REQUIRED;
 
   /** Lower-case, hyphenated id: {@code not-allowed}, {@code typosquat}, ... */
   public String id() {

@@ -1,6 +1,7 @@
 package dev.tollgate.policy.engine;
 
 import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.ImageCoordinates;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
 import dev.tollgate.policy.coordinates.PackageNames;
 import dev.tollgate.policy.coordinates.ReleaseFacts;
@@ -15,6 +16,7 @@ import dev.tollgate.policy.rules.PolicyMode;
 import dev.tollgate.policy.typosquat.ProtectedNames;
 import dev.tollgate.policy.typosquat.TyposquatDetector;
 import dev.tollgate.policy.typosquat.TyposquatMatch;
+import dev.tollgate.policy.version.oci.ImageReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -124,18 +126,41 @@ public final class PolicyEngine {
           details(first))));
     }
     String version = subject.version().get();
+    Optional<ListEntry> pinned = Optional.empty();
     for (ListEntry entry : live) {
       if (entry.versions().map(c -> c.allows(version)).orElse(true)) {
+        if (entry.digestPinsOnly() && !ImageReferences.isDigest(version)) {
+          pinned = pinned.or(() -> Optional.of(entry));
+          continue;
+        }
         return new Decision(subject, Verdict.ALLOW, List.of(new Reason(Rule.ALLOW_LIST,
             "'" + subject.name() + "' " + version + " is on the " + label + " allow-list ("
                 + entry.name() + " " + entry.versionText() + ")",
             details(entry))));
       }
     }
+    if (pinned.isPresent()) {
+      return refuse(subject, policy, new Reason(Rule.DIGEST_PIN_REQUIRED,
+          "'" + subject.name() + "' may be pulled by digest only (" + pinned.get().name()
+              + " admits digest pins only); pull " + subject.name() + "@sha256:<digest> instead of tag '" + version + "'",
+          details(pinned.get())));
+    }
     String ranges = String.join("' or '", live.stream().map(ListEntry::versionText).toList());
     return refuse(subject, policy, new Reason(Rule.VERSION_NOT_ALLOWED,
         "version " + version + " of '" + subject.name() + "' is outside the allowed range '" + ranges + "'",
         details(live.get(0))));
+  }
+
+  /**
+   * Decides whether an image may be pulled: the deny-list, the allow-list (registry/repository
+   * globs, tag patterns and digest literals, digest pins), and typosquats of popular or allow-listed
+   * repositories. This is the admission decision, made before anything is asked of the upstream.
+   * A signature requirement is a second decision, made once the manifest and its signatures are at
+   * hand (the signature policy, {@code dev.tollgate.policy.signature}); an image is served only when
+   * both permit.
+   */
+  public Decision decide(ImageCoordinates image) {
+    return decide(image.asPackage());
   }
 
   /**
@@ -192,7 +217,7 @@ public final class PolicyEngine {
         return Optional.of(new Reason(Rule.DENY_LIST,
             "'" + subject.name() + "' is on the " + label + " deny-list" + noteSuffix(entry), details(entry)));
       }
-      if (subject.version().isPresent() && entry.versions().get().allows(subject.version().get())) {
+      if (subject.version().isPresent() && entry.versions().get().covers(subject.version().get())) {
         return Optional.of(new Reason(Rule.DENY_LIST,
             "version " + subject.version().get() + " of '" + subject.name() + "' is on the " + label
                 + " deny-list (" + entry.versionText() + ")" + noteSuffix(entry),

@@ -1,12 +1,14 @@
 package dev.tollgate.policy.rules;
 
 import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.ImageNames;
 import dev.tollgate.policy.coordinates.PackageNames;
 import java.util.regex.Pattern;
 
 /**
  * The name part of a list entry: an exact name or a glob ({@code *} any run of characters,
- * {@code ?} one character), compared with the ecosystem's normalised names.
+ * {@code ?} one character), compared with the ecosystem's normalised names. Image names are full,
+ * {@code <registry>/<repository>}, and there {@code *} also spans {@code /}.
  */
 public final class NamePattern {
 
@@ -30,23 +32,23 @@ public final class NamePattern {
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("name is empty");
     }
-    if (!trimmed.matches("[A-Za-z0-9._\\-@/*?]+")) {
+    if (ecosystem == Ecosystem.OCI) {
+      if (!trimmed.matches("[A-Za-z0-9._\\-:/*?]+")) {
+        throw new IllegalArgumentException(
+            "image name '" + trimmed + "' may hold only letters, digits, '.', '_', '-', ':', '/' and the globs '*' and '?'");
+      }
+      ImageNames.patternProblem(trimmed).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
+    } else if (!trimmed.matches("[A-Za-z0-9._\\-@/*?]+")) {
       throw new IllegalArgumentException(
           "name '" + trimmed + "' may hold only letters, digits, '.', '_', '-', '@', '/' and the globs '*' and '?'");
     }
-    if (trimmed.indexOf('*') < 0 && trimmed.indexOf('?') < 0) {
-      return new NamePattern(trimmed, PackageNames.normalize(ecosystem, trimmed), null);
-    }
     String normalised = PackageNames.normalize(ecosystem, trimmed);
-    StringBuilder regex = new StringBuilder();
-    for (char c : normalised.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
+    if (!Globs.isGlob(trimmed)) {
+      return new NamePattern(trimmed, normalised, null);
     }
-    return new NamePattern(trimmed, null, Pattern.compile(regex.toString()));
+    return new NamePattern(trimmed, null, Globs.compile(normalised));
   }
 
   /** Whether the (already normalised) name matches. */

@@ -9,6 +9,15 @@ public interface VersionConstraint {
   /** Whether {@code version} (as the registry spells it) satisfies this constraint. */
   boolean allows(String version);
 
+  /**
+   * Whether a deny-list entry with this constraint covers {@code version}. The same as {@link
+   * #allows} except where an ecosystem admits more than it names: an image entry's tag patterns
+   * admit pulls by digest but deny none (see {@code ReferencePatterns}).
+   */
+  default boolean covers(String version) {
+    return allows(version);
+  }
+
   /** The constraint as written in the policy file. */
   String text();
 }

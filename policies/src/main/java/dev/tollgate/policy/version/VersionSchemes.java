@@ -2,6 +2,7 @@ package dev.tollgate.policy.version;
 
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.version.npm.NpmScheme;
+import dev.tollgate.policy.version.oci.ImageReferenceScheme;
 import dev.tollgate.policy.version.pep440.Pep440Scheme;
 
 /** Picks the version syntax an ecosystem's policy entries are written in, so callers need not switch. */
@@ -9,20 +10,16 @@ public final class VersionSchemes {
 
   private static final VersionScheme PEP_440 = new Pep440Scheme();
   private static final VersionScheme NPM = new NpmScheme();
+  private static final VersionScheme IMAGE_REFERENCES = new ImageReferenceScheme();
 
   private VersionSchemes() {}
 
-  /**
-   * The scheme for {@code ecosystem}'s versions.
-   *
-   * @throws UnsupportedOperationException for ecosystems whose constraints are not supported yet
-   */
+  /** The scheme for {@code ecosystem}'s versions (for images: tag and digest references). */
   public static VersionScheme forEcosystem(Ecosystem ecosystem) {
     return switch (ecosystem) {
       case PYPI -> PEP_440;
       case NPM -> NPM;
-      case OCI -> throw new UnsupportedOperationException(
-          "version constraints for " + ecosystem.id() + " are not supported yet");
+      case OCI -> IMAGE_REFERENCES;
     };
   }
 }

@@ -1,11 +1,10 @@
 package dev.tollgate.policy.version;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.version.npm.NpmScheme;
+import dev.tollgate.policy.version.oci.ImageReferenceScheme;
 import dev.tollgate.policy.version.pep440.Pep440Scheme;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,7 @@ class VersionSchemesTest {
   }
 
   @Test
-  void ociSaysItIsNotSupportedYet() {
-    UnsupportedOperationException error = assertThrows(
-        UnsupportedOperationException.class, () -> VersionSchemes.forEcosystem(Ecosystem.OCI));
-    assertEquals("version constraints for oci are not supported yet", error.getMessage());
+  void ociUsesImageReferences() {
+    assertInstanceOf(ImageReferenceScheme.class, VersionSchemes.forEcosystem(Ecosystem.OCI));
   }
 }

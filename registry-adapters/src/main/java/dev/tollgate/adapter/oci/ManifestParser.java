@@ -1,10 +1,7 @@
 package dev.tollgate.adapter.oci;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.tollgate.adapter.json.JsonSupport;
 import dev.tollgate.adapter.oci.ParsedManifest.ImageIndex;
 import dev.tollgate.adapter.oci.ParsedManifest.ImageManifest;
 import java.io.IOException;
@@ -27,9 +24,6 @@ public final class ManifestParser {
 
   /** Largest manifest accepted: the size the distribution spec asks registries to support. */
   public static final int MAX_SIZE = 4 * 1024 * 1024;
-
-  private static final ObjectReader READER =
-      JsonSupport.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ManifestParser() {}
 
@@ -78,7 +72,7 @@ public final class ManifestParser {
 
   private static JsonNode readTree(byte[] bytes) throws MalformedManifestException {
     try {
-      JsonNode root = READER.readTree(bytes);
+      JsonNode root = JsonDocuments.read(bytes);
       if (root == null || root.isMissingNode()) {
         throw new MalformedManifestException("manifest is empty");
       }
@@ -219,7 +213,7 @@ public final class ManifestParser {
     StringBuilder quoted = new StringBuilder("'");
     for (int i = 0; i < Math.min(text.length(), 80); i++) {
       char c = text.charAt(i);
-      quoted.append(c >= 0x20 && c < 0x7f ? c : '?');
+      quoted.append(c == ' ' || VisibleAscii.is(c) ? c : '?');
     }
     return quoted.append(text.length() > 80 ? "...'" : "'").toString();
   }

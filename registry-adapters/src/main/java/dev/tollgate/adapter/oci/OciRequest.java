@@ -1,5 +1,6 @@
 package dev.tollgate.adapter.oci;
 
+import dev.tollgate.policy.coordinates.ImageCoordinates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,15 @@ public sealed interface OciRequest {
 
     /** The path, with its query if any, to request from the upstream registry's base URL. */
     String upstreamPath();
+
+    /**
+     * What policy decides on: the upstream's registry and repository, and for a manifest the tag
+     * or digest pulled. Blobs, tag lists and referrers name the repository only; a blob is served
+     * on the strength of a manifest that passed policy and references it.
+     */
+    default ImageCoordinates image() {
+      return ImageCoordinates.repository(repository().upstream(), repository().repository());
+    }
   }
 
   /** {@code /v2/}: the API version check every client makes first. */
@@ -40,6 +50,15 @@ public sealed interface OciRequest {
     @Override
     public String upstreamPath() {
       return base(repository) + "/manifests/" + reference.text();
+    }
+
+    @Override
+    public ImageCoordinates image() {
+      String registry = repository.upstream();
+      String name = repository.repository();
+      return reference instanceof Digest digest
+          ? ImageCoordinates.byDigest(registry, name, digest.text())
+          : ImageCoordinates.byTag(registry, name, reference.text());
     }
   }
 

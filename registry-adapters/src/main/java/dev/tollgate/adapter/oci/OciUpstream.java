@@ -12,7 +12,10 @@ import java.util.Optional;
  * explicitly ({@code /v2/<prefix>/<repository>/...}), and whether it is Docker Hub, where a
  * one-part repository name means {@code library/<name>}.
  *
- * <p>Where it is reached (its URL, credentials) is the gateway's business, not routing's.
+ * <p>Name Docker Hub {@code docker.io} (aliases {@code index.docker.io}, {@code
+ * registry-1.docker.io}): policy files and the shipped popular-image list write its images as
+ * {@code docker.io/<repository>}. Where an upstream is reached (its URL, credentials) is the
+ * gateway's business, not routing's.
  */
 public record OciUpstream(
     String registry, List<String> aliases, Optional<String> pathPrefix, boolean dockerHub) {

@@ -41,11 +41,8 @@ final class PercentDecoding {
   }
 
   private static void requirePrintable(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException("non-printable or non-ASCII character");
-      }
+    if (!VisibleAscii.all(text)) {
+      throw new IllegalArgumentException("non-printable or non-ASCII character");
     }
   }
 

@@ -127,6 +127,20 @@ class OciPathsTest {
     assertEquals(expand(upstreamPath), request.upstreamPath());
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "/v2/alpine/manifests/3.20, docker.io/library/alpine:3.20",
+    "/v2/ghcr/o/a/manifests/sha256:<a64>, ghcr.io/o/a@sha256:<a64>",
+    "/v2/alpine/blobs/sha256:<a64>, docker.io/library/alpine",
+    "/v2/alpine/tags/list, docker.io/library/alpine",
+    "/v2/alpine/referrers/sha256:<a64>, docker.io/library/alpine",
+  })
+  void namesTheImagePolicyDecidesOn(String uri, String image) {
+    RepositoryRequest request =
+        assertInstanceOf(RepositoryRequest.class, OciPaths.parse(expand(uri), ROUTING));
+    assertEquals(expand(image), request.image().toString());
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/v2/", "/v2", "/v2/?ns=docker.io"})
   void answersThePing(String uri) {
