@@ -3,8 +3,8 @@
 load benchmark to push to a registry and pull through the gateway and directly.
 
 Usage: oci_fixtures.py LAYOUT_DIR TAG SIZE_MIB SEED
-Prints the layer digest (sha256:<hex>). The manifest's digest is not printed: skopeo may rewrite the
-manifest when it pushes, so the benchmark compares the gateway's manifest with the registry's.
+Prints the layer digest (sha256:<hex>), which the push keeps (skopeo --preserve-digests). The manifest's
+digest is not printed: the benchmark compares the gateway's manifest with the registry's.
 
 The gateway checks only digests, so the layer need not be a real gzip'd tar; the same seed gives the
 same bytes (and digests) on every run and machine. The layer is written and hashed in 1 MiB chunks,

@@ -116,6 +116,8 @@ def build_rows(workdir, settings):
     blob_rows, blob_parallel, blob_single = download_rows(workdir, "blob", "OCI blob", streams)
     rss = os.path.join(workdir, "rss")
     stream_rss = read_numbers(f"{rss}/stream.txt")
+    if not stream_rss:
+        raise SystemExit("results.py: no RSS samples in rss/stream.txt (the layer streamed before the first sample?)")
     return page_rows + packument_rows + file_rows + tarball_rows + manifest_rows + blob_rows + [
         row("gateway log warnings/errors", "lines", "zero",
             {"tollgate": read_numbers(os.path.join(workdir, "gateway-log-problems.txt"))[0]}),

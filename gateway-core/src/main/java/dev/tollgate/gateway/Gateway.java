@@ -6,6 +6,8 @@ import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.cache.ArtifactStore;
 import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.npm.NpmRoute;
+import dev.tollgate.gateway.oci.ManifestSignatureCheck;
+import dev.tollgate.gateway.oci.OciRoute;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.policy.PolicyLoader;
 import dev.tollgate.gateway.pypi.PypiRoute;
@@ -64,6 +66,9 @@ public final class Gateway implements AutoCloseable {
       } else {
         LOG.warning("npm: no upstream registry (set npm.upstream or TOLLGATE_NPM_UPSTREAM, or configure npm);"
             + " /npm/ is not served");
+      }
+      if (!config.oci().upstreams().isEmpty()) {
+        routes.add(new OciRoute(config, policy, ManifestSignatureCheck.NONE, upstream, decisions, delivery, workers));
       }
       GatewayServer server = GatewayServer.start(config.server(), routes);
       return new Gateway(workers, audit, server);

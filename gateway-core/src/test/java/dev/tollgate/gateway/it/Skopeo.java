@@ -27,7 +27,7 @@ final class Skopeo {
     Files.createDirectories(home.resolve("tmp"));
   }
 
-  /** Pushes {@code image} straight to {@code registry} (host:port) as {@code repository:tag}; fails the test if it fails. */
+  /** Pushes {@code image} straight to {@code registry} (host:port) as {@code repository:tag}, or fails the test. */
   void push(OciImage image, String registry, String repository, String tag) throws IOException, InterruptedException {
     Command.Result result = run(List.of("copy", "--dest-tls-verify=false", image.source(),
         "docker://" + registry + "/" + repository + ":" + tag));
