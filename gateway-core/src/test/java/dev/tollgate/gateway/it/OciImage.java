@@ -28,6 +28,7 @@ import java.util.zip.GZIPOutputStream;
 record OciImage(Path layout, String tag, String manifest, long manifestSize, String config, String layer, String text) {
 
   static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
+  static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Writes the layout to {@code dir} with {@code /hello.txt} holding {@code text}. */
@@ -51,19 +52,41 @@ record OciImage(Path layout, String tag, String manifest, long manifestSize, Str
     byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
     String manifestDigest = put(blobs, manifestBytes);
 
-    ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2)
-        .put("mediaType", "application/vnd.oci.image.index.v1+json");
-    ObjectNode entry = descriptor(MANIFEST_TYPE, manifestDigest, manifestBytes.length);
-    entry.putObject("annotations").put("org.opencontainers.image.ref.name", tag);
-    index.putArray("manifests").add(entry);
-    Files.write(dir.resolve("index.json"), JSON.writeValueAsBytes(index));
+    Files.write(dir.resolve("index.json"), JSON.writeValueAsBytes(layoutIndex(MANIFEST_TYPE, manifestDigest,
+        manifestBytes.length, tag)));
     Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     return new OciImage(dir, tag, manifestDigest, manifestBytes.length, configDigest, layerDigest, text);
+  }
+
+  /**
+   * Puts an image index over this image: a new index blob naming its manifest as the linux/amd64
+   * platform, which the layout's tag then points at (push it with {@code skopeo copy --all}).
+   * Returns the index's digest.
+   */
+  String indexOver() throws IOException {
+    ObjectNode child = descriptor(MANIFEST_TYPE, manifest, manifestSize);
+    child.putObject("platform").put("architecture", "amd64").put("os", "linux");
+    ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", INDEX_TYPE);
+    index.putArray("manifests").add(child);
+    byte[] indexBytes = JSON.writeValueAsBytes(index);
+    String indexDigest = put(layout.resolve("blobs").resolve("sha256"), indexBytes);
+    Files.write(layout.resolve("index.json"), JSON.writeValueAsBytes(layoutIndex(INDEX_TYPE, indexDigest,
+        indexBytes.length, tag)));
+    return indexDigest;
   }
 
   /** What skopeo reads the image from: {@code oci:DIR:TAG}. */
   String source() {
     return "oci:" + layout + ":" + tag;
+  }
+
+  /** The layout's {@code index.json}: one entry, {@code tag} naming the manifest or index {@code digest}. */
+  private static ObjectNode layoutIndex(String mediaType, String digest, long size, String tag) {
+    ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", INDEX_TYPE);
+    ObjectNode entry = descriptor(mediaType, digest, size);
+    entry.putObject("annotations").put("org.opencontainers.image.ref.name", tag);
+    index.putArray("manifests").add(entry);
+    return index;
   }
 
   private static ObjectNode descriptor(String mediaType, String digest, long size) {

@@ -40,6 +40,8 @@ class OciPullIT {
         - name: "%1$s/tollgate/hello"
         - name: "%1$s/tollgate/tampered"
         - name: "%1$s/library/ubuntu"
+        - name: "%1$s/tollgate/multi"
+          version: "v1, sha256:%2$s"
         - name: "%1$s/tollgate/pinned"
           version: "v1, sha256:%2$s"
       """;
@@ -55,6 +57,8 @@ class OciPullIT {
   private static OciImage hello;
   private static OciImage tampered;
   private static OciImage attachment;
+  private static OciImage platform;
+  private static String multiIndex;
 
   @TempDir Path dir;
 
@@ -71,6 +75,9 @@ class OciPullIT {
     pusher.push(hello, registry.authority(), "tollgate/pinned", "v1");
     pusher.push(hello, registry.authority(), "library/ubunto", "v1");
     pusher.push(tampered, registry.authority(), "tollgate/tampered", "v1");
+    platform = OciImage.write(shared.resolve("multi"), "v1", "one platform of an index\n");
+    multiIndex = platform.indexOver();
+    pusher.push(platform, registry.authority(), "tollgate/multi", "v1");
     attachment = OciImage.write(shared.resolve("attachment"), "v1", "stands in for a signature\n");
     pusher.push(attachment, registry.authority(), "tollgate/hello", "attachment");
     Files.writeString(registry.blobFile(tampered.layer()), "not the layer the manifest names\n");
@@ -119,6 +126,20 @@ class OciPullIT {
     assertTrue(pulled.output().contains(hex(hello.config())), "podman prints the image id:\n" + pulled.describe());
     Command.Result digests = podman.run(List.of("images", "--digests", "--format", "{{.Digest}}"));
     assertTrue(digests.output().contains(hello.manifest()), digests.describe());
+  }
+
+  @Test
+  void podmanPullsAnIndexWhosePlatformManifestTheIndexVouchesFor() throws Exception {
+    Podman podman = new Podman(tools, dir.resolve("podman"), mirror());
+
+    Command.Result pulled = podman.pull("tollgate/multi", "v1");
+
+    assertEquals(0, pulled.exitCode(), pulled.describe() + "\n--- audit ---\n" + gateway.audit().text());
+    JsonNode index = gateway.audit().await("/tollgate/multi/manifests/v1", 200);
+    assertEquals(multiIndex, index.path("details").path("digest").asText());
+    JsonNode child = gateway.audit().await("/tollgate/multi/manifests/" + platform.manifest(), 200);
+    assertEquals("allow", child.path("verdict").asText(), "the entry lists another digest, the index vouches: " + child);
+    gateway.audit().await("/tollgate/multi/blobs/" + platform.layer(), 200);
   }
 
   @ParameterizedTest(name = "{0}: {1}")

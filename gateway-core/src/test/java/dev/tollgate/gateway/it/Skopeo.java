@@ -27,10 +27,13 @@ final class Skopeo {
     Files.createDirectories(home.resolve("tmp"));
   }
 
-  /** Pushes {@code image} straight to {@code registry} (host:port) as {@code repository:tag}, or fails the test. */
+  /**
+   * Pushes {@code image} (with every platform, if its tag names an index) straight to {@code registry}
+   * (host:port) as {@code repository:tag}, digests unchanged, or fails the test.
+   */
   void push(OciImage image, String registry, String repository, String tag) throws IOException, InterruptedException {
-    Command.Result result = run(List.of("copy", "--dest-tls-verify=false", image.source(),
-        "docker://" + registry + "/" + repository + ":" + tag));
+    Command.Result result = run(List.of("copy", "--all", "--preserve-digests", "--dest-tls-verify=false",
+        image.source(), "docker://" + registry + "/" + repository + ":" + tag));
     if (result.exitCode() != 0) {
       throw new AssertionError("skopeo could not push the fixture image:\n" + result.describe());
     }
