@@ -9,10 +9,11 @@ WORKDIR holds what bench/run measured (layout below); settings.json there record
   parallel/<download>/<target>/duration_us  wall time of all parallel streams together
   curl/<download>-<target>.txt              one curl speed_download (bytes/s) per single-stream download
   rss/<moment>.txt               the gateway's /proc/<pid>/status lines VmRSS and VmHWM (start, warm, end)
+  rss/stream.txt                 VmRSS samples (kB, one per line) while the gateway streamed the large OCI layer
   gateway-log-problems.txt       how many warning/error lines the gateway logged
 Targets are "origin" (nginx serving the fixture tree) and "tollgate" (the gateway in front of it).
-<meta> is "page" (PyPI project page) or "packument" (npm); <download> is "file" (the large wheel)
-or "tarball" (the npm tarball).
+<meta> is "page" (PyPI project page), "packument" (npm) or "manifest" (OCI); <download> is "file"
+(the large wheel), "tarball" (the npm tarball) or "blob" (the OCI layer).
 """
 import json
 import os
@@ -111,15 +112,25 @@ def build_rows(workdir, settings):
     packument_rows, packument = metadata_rows(workdir, "packument", "npm packument", c)
     file_rows, file_parallel, file_single = download_rows(workdir, "file", "file", streams)
     tarball_rows, tarball_parallel, tarball_single = download_rows(workdir, "tarball", "npm tarball", streams)
+    manifest_rows, manifest = metadata_rows(workdir, "manifest", "OCI manifest", c)
+    blob_rows, blob_parallel, blob_single = download_rows(workdir, "blob", "OCI blob", streams)
     rss = os.path.join(workdir, "rss")
-    return page_rows + packument_rows + file_rows + tarball_rows + [
+    stream_rss = read_numbers(f"{rss}/stream.txt")
+    if not stream_rss:
+        raise SystemExit("results.py: no RSS samples in rss/stream.txt (the layer streamed before the first sample?)")
+    return page_rows + packument_rows + file_rows + tarball_rows + manifest_rows + blob_rows + [
         row("gateway log warnings/errors", "lines", "zero",
             {"tollgate": read_numbers(os.path.join(workdir, "gateway-log-problems.txt"))[0]}),
         row("gateway VmRSS at start", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/start.txt", "VmRSS")}),
         row("gateway VmRSS after warm-up", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/warm.txt", "VmRSS")}),
         row("gateway VmRSS after load", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmRSS")}),
         row("gateway VmHWM (peak RSS)", "MiB", "info", {"tollgate": read_status_kib(f"{rss}/end.txt", "VmHWM")}),
-    ], {"page": page, "file_parallel": file_parallel, "file_single_stream_bytes_per_s": file_single,
+        row(f"gateway VmRSS streaming a {settings['oci_rss_mib']} MiB layer, max", "MiB", "info",
+            {"tollgate": max(stream_rss) / 1024}),
+        row(f"gateway VmRSS streaming a {settings['oci_rss_mib']} MiB layer, first sample", "MiB", "info",
+            {"tollgate": stream_rss[0] / 1024}),
+    ], {"manifest": manifest, "blob_parallel": blob_parallel, "blob_single_stream_bytes_per_s": blob_single,
+        "stream_rss_kb": stream_rss,"page": page, "file_parallel": file_parallel, "file_single_stream_bytes_per_s": file_single,
         "packument": packument, "tarball_parallel": tarball_parallel,
         "tarball_single_stream_bytes_per_s": tarball_single}
 

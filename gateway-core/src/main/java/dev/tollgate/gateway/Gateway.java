@@ -13,6 +13,8 @@ import dev.tollgate.gateway.decisions.DecisionJournal;
 import dev.tollgate.gateway.metrics.GatewayMetrics;
 import dev.tollgate.gateway.metrics.MetricsRegistry;
 import dev.tollgate.gateway.npm.NpmRoute;
+import dev.tollgate.gateway.oci.ManifestSignatureCheck;
+import dev.tollgate.gateway.oci.OciRoute;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.policy.PolicyReloader;
 import dev.tollgate.gateway.pypi.PypiRoute;
@@ -93,6 +95,9 @@ public final class Gateway implements AutoCloseable {
       } else {
         LOG.warning("npm: no upstream registry (set npm.upstream or TOLLGATE_NPM_UPSTREAM, or configure npm);"
             + " /npm/ is not served");
+      }
+      if (!config.oci().upstreams().isEmpty()) {
+        routes.add(new OciRoute(config, policy, ManifestSignatureCheck.NONE, upstream, decisions, delivery, workers));
       }
       server = GatewayServer.start(config.server(), routes, agents, metrics);
       AdminServer admin = AdminServer.start(config, AdminTokens.load(config.admin().tokensFile(), System.getenv()),

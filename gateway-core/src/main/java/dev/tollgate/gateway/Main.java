@@ -24,7 +24,8 @@ public final class Main {
         serve [--config DIR] [--port N]
             Run the gateway with the configuration in DIR (default: conf). pip points its
             index-url at http://HOST:PORT/pypi/simple/, npm/pnpm/yarn their registry at
-            http://HOST:PORT/npm/.
+            http://HOST:PORT/npm/, podman/skopeo/docker/containerd use HOST:PORT as a registry
+            mirror for the registries under oci.upstreams.
         check pypi <name>[==<version>] [--config DIR]
         check npm <name>[@<version>] [--config DIR]
             Print the policy decision for a package (or one version of it) with every reason,
@@ -60,8 +61,8 @@ public final class Main {
             Show this text.
 
       Environment overrides (see the README): TOLLGATE_PORT, TOLLGATE_HOST, TOLLGATE_DATA_DIR,
-      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_NPM_UPSTREAM, TOLLGATE_POLICY_MODE, TOLLGATE_POLICY_ENFORCEMENT,
-      TOLLGATE_ADMIN_PORT, TOLLGATE_ADMIN_TOKEN,
+      TOLLGATE_PYPI_UPSTREAM, TOLLGATE_NPM_UPSTREAM, TOLLGATE_OCI_UPSTREAM, TOLLGATE_POLICY_MODE,
+      TOLLGATE_POLICY_ENFORCEMENT, TOLLGATE_ADMIN_PORT, TOLLGATE_ADMIN_TOKEN,
       TOLLGATE_AGENT_TOKENS ("name=TOKEN" or "name@profile=TOKEN", comma-separated).
       """;
 

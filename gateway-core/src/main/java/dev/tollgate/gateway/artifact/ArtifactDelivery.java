@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -42,11 +43,19 @@ public final class ArtifactDelivery {
    * @param size the declared size, or -1
    * @param allowHttp whether redirects may lead to plain http (only when the upstream itself is http)
    * @param auditDetails more facts for the audit line (e.g. that the version is deprecated)
+   * @param upstreamHeaders headers for the upstream's own host (a registry's {@code Authorization})
    */
   public record Artifact(String name, URI url, String algorithm, String hex, long size, String contentType,
-      boolean allowHttp, Map<String, Object> auditDetails) {
+      boolean allowHttp, Map<String, Object> auditDetails, Map<String, List<String>> upstreamHeaders) {
     public Artifact {
       auditDetails = Map.copyOf(auditDetails);
+      upstreamHeaders = Map.copyOf(upstreamHeaders);
+    }
+
+    /** An artifact the upstream serves without extra headers. */
+    public Artifact(String name, URI url, String algorithm, String hex, long size, String contentType,
+        boolean allowHttp, Map<String, Object> auditDetails) {
+      this(name, url, algorithm, hex, size, contentType, allowHttp, auditDetails, Map.of());
     }
 
     /** The audit details of a delivery: the file name, these details, and {@code more}. */
@@ -100,7 +109,7 @@ public final class ArtifactDelivery {
         exchange, artifact.contentType(), headers("miss"), upstream.readTimeout());
     VerifyingRelay relay = new VerifyingRelay(artifact.algorithm(), artifact.hex(), artifact.size(), staging,
         downstream, outcome -> recordOutcome(exchange, id, decision, artifact, outcome));
-    upstream.download(artifact.url(), artifact.allowHttp(), info -> {
+    upstream.download(artifact.url(), artifact.allowHttp(), artifact.upstreamHeaders(), info -> {
       downstream.begin(info.headers().firstValueAsLong("Content-Length").orElse(-1),
           () -> relay.cancel("download cancelled"));
       return relay;

@@ -42,6 +42,9 @@ public final class ServeCommand {
     out.println("  PyPI upstream: " + config.pypi().upstream());
     out.println("  npm upstream:  " + config.npm().upstream().map(URI::toString)
         .orElse("none (set TOLLGATE_NPM_UPSTREAM or configure npm)"));
+    config.oci().upstreams().forEach(oci -> out.println("  OCI upstream: " + oci.key() + " at " + oci.url()
+        + oci.pathPrefix().map(prefix -> " (also /v2/" + prefix + "/...)").orElse("")
+        + (config.oci().defaultKey().filter(oci.key()::equals).isPresent() ? " (default; mirror at " + base + ")" : "")));
     out.println("  policy: " + config.policy().directory() + " (" + config.policy().mode().name().toLowerCase()
         + ", " + config.policy().enforcement().name().toLowerCase() + ")");
     out.println("  audit log: " + config.auditLog());

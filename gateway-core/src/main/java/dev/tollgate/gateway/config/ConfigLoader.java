@@ -56,7 +56,7 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": missing (expected the gateway's configuration; an empty file means all defaults)");
     }
     if (raw == null) {
-      raw = new RawConfig(null, null, null, null, null, null, null, null, null, null, null);
+      raw = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
     return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }
@@ -90,7 +90,7 @@ public final class ConfigLoader {
   }
 
   /** Checks and converts the raw, string-typed file into {@link GatewayConfig}. */
-  private static final class Validator {
+  private static final class Validator implements OciConfigReader.Fields {
     private final Path file;
     private final Path dir;
     private final Map<String, String> env;
@@ -166,8 +166,9 @@ public final class ConfigLoader {
 
       String data = override("TOLLGATE_DATA_DIR", "data", raw.data(), "var");
       Path dataDir = Path.of(data).toAbsolutePath().normalize();
+      OciConfig oci = new OciConfigReader(env, this).read(raw.oci());
       return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up, admin(raw.admin()), agents(raw),
-          audit(raw.audit()));
+          audit(raw.audit()), oci);
     }
 
     private Map<String, Path> policySets(Map<String, String> sets) throws ConfigException {
@@ -287,7 +288,8 @@ public final class ConfigLoader {
       return fromFile != null ? fromFile : fallback;
     }
 
-    private URI upstreamUri(String field, String text) throws ConfigException {
+    @Override
+    public URI upstreamUri(String field, String text) throws ConfigException {
       try {
         String withSlash = text.endsWith("/") ? text : text + "/";
         URI uri = new URI(withSlash);
@@ -334,7 +336,8 @@ public final class ConfigLoader {
       }
     }
 
-    private ConfigException error(String field, String why) {
+    @Override
+    public ConfigException error(String field, String why) {
       String variable = fromEnvironment.get(field);
       if (variable != null) {
         return new ConfigException("environment variable " + variable + " (for " + field + ") " + why);
@@ -362,7 +365,8 @@ public final class ConfigLoader {
 
   record RawConfig(RawServer server, RawPypi pypi, RawNpm npm, RawPolicy policy, RawCache cache,
       RawUpstream upstream, String data, RawAdmin admin,
-      RawAgents agents, Map<String, RawProfile> profiles, RawAudit audit) {}
+      RawAgents agents, Map<String, RawProfile> profiles, RawAudit audit,
+      OciConfigReader.RawOci oci) {}
 
   record RawAgents(String tokensFile, RawAnonymous anonymous) {}
 

@@ -24,7 +24,8 @@ public record GatewayConfig(
     Upstream upstream,
     Admin admin,
     Agents agents,
-    Audit audit) {
+    Audit audit,
+    OciConfig oci) {
 
   /** The listening socket and HTTP limits. */
   public record Server(
@@ -146,7 +147,7 @@ public record GatewayConfig(
   /** This configuration with {@code registry} as the npm upstream. */
   public GatewayConfig withNpmUpstream(URI registry) {
     return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry), npm.privateRegistry()),
-        policy, cache, upstream, admin, agents, audit);
+        policy, cache, upstream, admin, agents, audit, oci);
   }
 
   public Path auditLog() {

@@ -41,6 +41,7 @@ public final class YamlFieldLines {
           }
           case START_OBJECT, START_ARRAY -> {
             String here = currentPath(parser, path, arrayIndex);
+            lines.putIfAbsent(here, parser.currentTokenLocation().getLineNr());
             path.push(here);
             arrayIndex.push(new int[] {token == JsonToken.START_ARRAY ? 0 : NOT_A_LIST});
           }

@@ -18,6 +18,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -83,12 +84,25 @@ public final class UpstreamClient {
    */
   public CompletableFuture<HttpResponse<Void>> download(
       URI uri, boolean allowHttp, Function<HttpResponse.ResponseInfo, BodySubscriber<Void>> onOk) {
-    return downloadFrom(uri, allowHttp, onOk, 0);
+    return download(uri, allowHttp, Map.of(), onOk);
   }
 
-  private CompletableFuture<HttpResponse<Void>> downloadFrom(
-      URI uri, boolean allowHttp, Function<HttpResponse.ResponseInfo, BodySubscriber<Void>> onOk, int hops) {
-    HttpRequest built = request(uri).header("Accept-Encoding", "identity").build();
+  /**
+   * As {@link #download(URI, boolean, Function)}, sending {@code headers} (such as a registry's
+   * {@code Authorization}) to {@code uri}'s own host only: a redirect elsewhere (a CDN's signed URL)
+   * gets none of them.
+   */
+  public CompletableFuture<HttpResponse<Void>> download(URI uri, boolean allowHttp, Map<String, List<String>> headers,
+      Function<HttpResponse.ResponseInfo, BodySubscriber<Void>> onOk) {
+    return downloadFrom(uri, allowHttp, onOk, 0, origin -> sameAuthority(origin, uri) ? headers : Map.of());
+  }
+
+  private CompletableFuture<HttpResponse<Void>> downloadFrom(URI uri, boolean allowHttp,
+      Function<HttpResponse.ResponseInfo, BodySubscriber<Void>> onOk, int hops,
+      Function<URI, Map<String, List<String>>> headersFor) {
+    HttpRequest.Builder builder = request(uri).header("Accept-Encoding", "identity");
+    headersFor.apply(uri).forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+    HttpRequest built = builder.build();
     BodyHandler<Void> handler = info -> info.statusCode() == 200 ? onOk.apply(info) : BodySubscribers.discarding();
     return withRetries(timed(ARTIFACT, built, handler), config.retries(), ARTIFACT).thenCompose(response -> {
       if (!REDIRECTS.contains(response.statusCode())) {
@@ -110,8 +124,33 @@ public final class UpstreamClient {
         return CompletableFuture.failedFuture(new UpstreamException(UpstreamException.Kind.REDIRECT_REFUSED,
             "refused to follow a redirect from " + uri + " to " + next + " (only https is followed)"));
       }
-      return downloadFrom(next, allowHttp, onOk, hops + 1);
+      return downloadFrom(next, allowHttp, onOk, hops + 1, headersFor);
     });
+  }
+
+  /**
+   * Sends a GET or HEAD with {@code headers} (repeated values become repeated lines, as registries
+   * need for {@code Accept}) and reads a 200's body up to {@code maxBytes}, undecoded: the bytes are
+   * exactly what the upstream sent, so their digest can be checked. Redirects are not followed; any
+   * status is a result, after retries of connection failures and 502/503/504.
+   */
+  public CompletableFuture<HttpResponse<byte[]>> fetch(URI uri, boolean head, Map<String, List<String>> headers,
+      long maxBytes) {
+    HttpRequest.Builder request = request(uri).header("Accept-Encoding", "identity");
+    if (head) {
+      request.method("HEAD", HttpRequest.BodyPublishers.noBody());
+    }
+    headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+    HttpRequest built = request.build();
+    BodyHandler<byte[]> handler = info -> info.statusCode() == 200 && !head
+        ? new CappedBodySubscriber(maxBytes, uri.toString())
+        : BodySubscribers.replacing(new byte[0]);
+    return withRetries(timed(METADATA, built, handler), config.retries(), METADATA);
+  }
+
+  private static boolean sameAuthority(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
   }
 
   private HttpRequest.Builder request(URI uri) {

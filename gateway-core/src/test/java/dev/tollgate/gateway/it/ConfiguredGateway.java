@@ -5,6 +5,7 @@ import dev.tollgate.gateway.config.ConfigLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,6 +26,12 @@ final class ConfiguredGateway {
    */
   static Started start(Path workDir, String tollgateYaml, String ecosystem, String policyYaml, String popularNames)
       throws Exception {
+    return start(workDir, tollgateYaml, ecosystem, policyYaml, popularNames, Map.of());
+  }
+
+  /** As {@link #start(Path, String, String, String, String)}, with {@code environment} seen by the configuration. */
+  static Started start(Path workDir, String tollgateYaml, String ecosystem, String policyYaml, String popularNames,
+      Map<String, String> environment) throws Exception {
     Path configDir = Files.createDirectories(workDir.resolve("conf"));
     Path dataDir = Files.createDirectories(workDir.resolve("data"));
     Files.writeString(configDir.resolve("tollgate.yaml"), tollgateYaml, StandardCharsets.UTF_8);
@@ -32,8 +39,11 @@ final class ConfiguredGateway {
         StandardCharsets.UTF_8);
     Files.writeString(Files.createDirectories(configDir.resolve("popular")).resolve(ecosystem + ".txt"),
         popularNames, StandardCharsets.UTF_8);
-    var config = ConfigLoader.load(configDir, Map.of("TOLLGATE_PORT", "0", "TOLLGATE_ADMIN_PORT", "0",
-        "TOLLGATE_DATA_DIR", dataDir.toString()));
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("TOLLGATE_PORT", "0");
+    env.put("TOLLGATE_ADMIN_PORT", "0");
+    env.put("TOLLGATE_DATA_DIR", dataDir.toString());
+    var config = ConfigLoader.load(configDir, env);
     return new Started(Gateway.start(config), dataDir);
   }
 }

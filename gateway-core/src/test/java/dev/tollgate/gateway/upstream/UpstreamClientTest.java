@@ -327,4 +327,40 @@ class UpstreamClientTest {
     assertEquals("wheel", new String(received.get(), StandardCharsets.UTF_8));
     assertEquals(2, hits("/files/demo.whl"));
   }
+
+  @Test
+  void aFetchSendsEveryAcceptLineAndReturnsTheExactBytesAndHeaders() throws Exception {
+    byte[] manifest = "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
+    paths.put("/v2/app/manifests/v1", e -> answer(e, 200, Map.of("Docker-Content-Digest", "sha256:abc"), manifest));
+    List<String> accept = List.of("application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.v2+json");
+
+    HttpResponse<byte[]> response = result(client().fetch(uri("/v2/app/manifests/v1"), false,
+        Map.of("Accept", accept), MAX_BYTES));
+
+    assertArrayEquals(manifest, response.body());
+    assertEquals("sha256:abc", response.headers().firstValue("Docker-Content-Digest").orElseThrow());
+    assertEquals(accept, lastHeaders.get("/v2/app/manifests/v1").get("Accept"));
+  }
+
+  @Test
+  void aDownloadSendsItsHeadersToTheUpstreamButNotAcrossARedirectToAnotherHost() throws Exception {
+    byte[] layer = "layer".getBytes(StandardCharsets.UTF_8);
+    paths.put("/cdn/layer", e -> answer(e, 200, Map.of(), layer));
+    String elsewhere = "http://localhost:" + registry.getAddress().getPort() + "/cdn/layer";
+    paths.put("/v2/app/blobs/sha256:1", e -> answer(e, 307, Map.of("Location", elsewhere), new byte[0]));
+    AtomicReference<byte[]> received = new AtomicReference<>();
+
+    HttpResponse<Void> response = result(client().download(uri("/v2/app/blobs/sha256:1"), true,
+        Map.of("Authorization", List.of("Bearer secret")),
+        info -> BodySubscribers.mapping(BodySubscribers.ofByteArray(), bytes -> {
+          received.set(bytes);
+          return null;
+        })));
+
+    assertEquals(200, response.statusCode());
+    assertArrayEquals(layer, received.get());
+    assertEquals(List.of("Bearer secret"), lastHeaders.get("/v2/app/blobs/sha256:1").get("Authorization"));
+    assertEquals(null, lastHeaders.get("/cdn/layer").get("Authorization"));
+  }
 }

@@ -23,7 +23,9 @@ public enum Rule {
   /** The version is younger than the minimum release age, or its publish time is unknown. */
   RELEASE_TOO_NEW,
   /** An image is pulled by tag, and its allow-list entry admits pulls by digest only. */
-  DIGEST_PIN_REQUIRED;
+  DIGEST_PIN_REQUIRED,
+  /** (OCI) No manifest that passed policy in the blob's repository references the blob. */
+  UNREFERENCED_BLOB;
 
   /** Lower-case, hyphenated id: {@code not-allowed}, {@code typosquat}, ... */
   public String id() {

@@ -1,0 +1,56 @@
+package dev.tollgate.gateway.oci;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.adapter.oci.Digest;
+import dev.tollgate.adapter.oci.ParsedManifest;
+import dev.tollgate.adapter.oci.Reference;
+import dev.tollgate.adapter.oci.RoutedRepository;
+import dev.tollgate.adapter.oci.Tag;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Manifests that passed every check, in memory: by digest for as long as space allows (a digest
+ * names its bytes forever), and which digest a tag pointed to, for the metadata TTL (tags move).
+ * A tag is remembered per set of {@code Accept} values, since a registry may answer a multi-arch
+ * index to one client and a single manifest to another.
+ */
+final class ManifestCache {
+
+  /** A verified manifest: its bytes as the upstream sent them, their type and what they reference. */
+  record Stored(byte[] bytes, String contentType, Digest digest, ParsedManifest parsed) {}
+
+  private record ByDigest(String upstream, String repository, Digest digest) {}
+
+  private record ByTag(String upstream, String repository, String tag, List<String> accept) {}
+
+  private final Cache<ByDigest, Stored> manifests;
+  private final Cache<ByTag, Digest> tags;
+
+  ManifestCache(long maxBytes, Duration tagTtl) {
+    this.manifests = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((ByDigest key, Stored stored) -> stored.bytes().length + 256)
+        .build();
+    this.tags = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(tagTtl).build();
+  }
+
+  Optional<Stored> find(RoutedRepository repository, Reference reference, List<String> accept) {
+    Digest digest = reference instanceof Digest d ? d
+        : tags.getIfPresent(new ByTag(repository.upstream(), repository.repository(), reference.text(), accept));
+    if (digest == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(manifests.getIfPresent(new ByDigest(repository.upstream(), repository.repository(),
+        digest)));
+  }
+
+  void put(RoutedRepository repository, Reference reference, List<String> accept, Stored stored) {
+    manifests.put(new ByDigest(repository.upstream(), repository.repository(), stored.digest()), stored);
+    if (reference instanceof Tag tag) {
+      tags.put(new ByTag(repository.upstream(), repository.repository(), tag.text(), accept), stored.digest());
+    }
+  }
+}
