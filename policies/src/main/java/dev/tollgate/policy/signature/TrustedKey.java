@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -61,6 +62,6 @@ public record TrustedKey(PublicKey key, String pem) {
 
   /** Whether {@code other} is this very key (same encoded SubjectPublicKeyInfo). */
   public boolean sameKey(PublicKey other) {
-    return other != null && java.util.Arrays.equals(key.getEncoded(), other.getEncoded());
+    return other != null && Arrays.equals(key.getEncoded(), other.getEncoded());
   }
 }

@@ -253,6 +253,26 @@ class ImageSignatureVerifierTest {
   }
 
   @Test
+  void oneVerifierServesManyWorkersAtOnce() throws Exception {
+    List<SignatureCandidate> good = fromSigManifest(sigstore.cosignSignature(IMAGE, DIGEST, sigstore.keyless(RELEASE)));
+    List<SignatureCandidate> intruder = fromSigManifest(sigstore.cosignSignature(IMAGE, DIGEST,
+        sigstore.keyless("https://ci.tollgate.test/intruder@refs/heads/main")));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.CompletableFuture<SignatureVerdict>> verdicts = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        verdicts.add(verifier.verifyAsync(DIGEST, i % 2 == 0 ? good : intruder, keylessRule(), pool));
+      }
+      for (int i = 0; i < verdicts.size(); i++) {
+        assertEquals(i % 2 == 0, verdicts.get(i).get(60, TimeUnit.SECONDS).verified(), "verdict " + i);
+      }
+    } finally {
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void garbageCandidatesAreRefusedAsMalformed() {
     List<SignatureCandidate> garbage = List.of(
         SignatureCandidate.bundle("b", "{not json".getBytes(StandardCharsets.UTF_8)),
