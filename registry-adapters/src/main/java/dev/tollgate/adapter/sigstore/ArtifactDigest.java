@@ -1,5 +1,6 @@
 package dev.tollgate.adapter.sigstore;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -35,11 +36,11 @@ public record ArtifactDigest(String algorithm, byte[] value) {
   @Override
   public boolean equals(Object other) {
     return other instanceof ArtifactDigest that && algorithm.equals(that.algorithm)
-        && java.util.Arrays.equals(value, that.value);
+        && Arrays.equals(value, that.value);
   }
 
   @Override
   public int hashCode() {
-    return algorithm.hashCode() * 31 + java.util.Arrays.hashCode(value);
+    return algorithm.hashCode() * 31 + Arrays.hashCode(value);
   }
 }

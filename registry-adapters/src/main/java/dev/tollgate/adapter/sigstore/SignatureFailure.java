@@ -1,5 +1,6 @@
 package dev.tollgate.adapter.sigstore;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,6 @@ public record SignatureFailure(Kind kind, String detail) {
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + detail;
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + detail;
   }
 }
