@@ -10,6 +10,7 @@ import dev.tollgate.gateway.cli.SandboxCommand;
 import dev.tollgate.gateway.cli.ServeCommand;
 import dev.tollgate.gateway.cli.TyposquatCommand;
 import dev.tollgate.gateway.cli.UsageException;
+import dev.tollgate.gateway.cli.VerifyBundleCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,10 @@ public final class Main {
             are read-only except each --rw DIR, and pip, uv, npm, pnpm, yarn, skopeo and podman are
             set up to use the gateway. With --profile, the profile's agent token (from FILE or
             TOLLGATE_AGENT_TOKEN) goes into the clients' settings. Exits with COMMAND's exit code.
+        verify-bundle --bundle FILE (--artifact FILE | --digest sha256:HEX) --trusted-root FILE
+                      (--identity ISSUER=SUBJECT | --key PEM)
+            Verify a Sigstore bundle offline with the gateway's verifier: keyless against an
+            OIDC issuer and subject, or against a public key. Exit status 0 if verified, 1 if not.
         help
             Show this text.
 
@@ -90,6 +95,7 @@ public final class Main {
         case "status", "reload" -> AdminCommand.run(args.get(0), rest, out, System.getenv());
         case "policy" -> PolicyCommand.run(rest, out);
         case "sandbox" -> SandboxCommand.run(rest, err);
+        case "verify-bundle" -> VerifyBundleCommand.run(rest, out);
         default -> throw new UsageException("unknown command '" + args.get(0) + "'");
       };
     } catch (UsageException e) {

@@ -56,7 +56,7 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": missing (expected the gateway's configuration; an empty file means all defaults)");
     }
     if (raw == null) {
-      raw = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+      raw = new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }
@@ -168,7 +168,7 @@ public final class ConfigLoader {
       Path dataDir = Path.of(data).toAbsolutePath().normalize();
       OciConfig oci = new OciConfigReader(env, this).read(raw.oci());
       return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up, admin(raw.admin()), agents(raw),
-          audit(raw.audit()), oci);
+          audit(raw.audit()), oci, sigstore(raw.sigstore()));
     }
 
     private Map<String, Path> policySets(Map<String, String> sets) throws ConfigException {
@@ -239,6 +239,15 @@ public final class ConfigLoader {
       } catch (IllegalArgumentException e) {
         throw new ConfigException("environment variable TOLLGATE_AGENT_TOKENS: " + e.getMessage());
       }
+    }
+
+    private GatewayConfig.Sigstore sigstore(RawSigstore raw) throws ConfigException {
+      List<String> roots = raw == null || raw.trustedRoots() == null
+          ? List.of("sigstore/trusted_root.json") : raw.trustedRoots();
+      if (roots.isEmpty()) {
+        throw error("sigstore.trustedRoots", "must name at least one trusted_root.json");
+      }
+      return new GatewayConfig.Sigstore(roots.stream().map(root -> dir.resolve(root).normalize()).toList());
     }
 
     private GatewayConfig.Audit audit(RawAudit raw) throws ConfigException {
@@ -366,7 +375,7 @@ public final class ConfigLoader {
   record RawConfig(RawServer server, RawPypi pypi, RawNpm npm, RawPolicy policy, RawCache cache,
       RawUpstream upstream, String data, RawAdmin admin,
       RawAgents agents, Map<String, RawProfile> profiles, RawAudit audit,
-      OciConfigReader.RawOci oci) {}
+      OciConfigReader.RawOci oci, RawSigstore sigstore) {}
 
   record RawAgents(String tokensFile, RawAnonymous anonymous) {}
 
@@ -375,6 +384,8 @@ public final class ConfigLoader {
   record RawProfile(String policySet, String enforcement) {}
 
   record RawAudit(String maxSize, String maxAge, Integer keep, Boolean stdout, String fsync, String fsyncInterval) {}
+
+  record RawSigstore(List<String> trustedRoots) {}
 
   record RawServer(String host, Integer port, Integer maxInitialLineLength, Integer maxHeaderSize,
       String maxRequestBody, String idleTimeout, String shutdownGrace) {}

@@ -25,7 +25,8 @@ public record GatewayConfig(
     Admin admin,
     Agents agents,
     Audit audit,
-    OciConfig oci) {
+    OciConfig oci,
+    Sigstore sigstore) {
 
   /** The listening socket and HTTP limits. */
   public record Server(
@@ -144,10 +145,20 @@ public record GatewayConfig(
     INTERVAL
   }
 
+  /**
+   * The pinned Sigstore trusted roots (the shipped public-good root, plus private ones) that image
+   * signatures are verified against, offline; merged in order.
+   */
+  public record Sigstore(List<Path> trustedRoots) {
+    public Sigstore {
+      trustedRoots = List.copyOf(trustedRoots);
+    }
+  }
+
   /** This configuration with {@code registry} as the npm upstream. */
   public GatewayConfig withNpmUpstream(URI registry) {
     return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry), npm.privateRegistry()),
-        policy, cache, upstream, admin, agents, audit, oci);
+        policy, cache, upstream, admin, agents, audit, oci, sigstore);
   }
 
   public Path auditLog() {

@@ -56,7 +56,8 @@ class CommandLineTest {
     assertEquals(0, tollgate(flag));
 
     for (String command : List.of("serve", "check", "typosquat", "policy validate", "allow add", "allow from-decision",
-        "deny add", "decisions", "status", "reload", "sandbox")) {
+        "deny add", "decisions", "status", "reload", "sandbox",
+        "verify-bundle")) {
       assertTrue(out().contains("  " + command), command + " missing from:\n" + out());
     }
   }
