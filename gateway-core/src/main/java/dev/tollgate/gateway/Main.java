@@ -5,11 +5,13 @@ import dev.tollgate.gateway.cli.CliLogging;
 import dev.tollgate.gateway.cli.ServeCommand;
 import dev.tollgate.gateway.cli.TyposquatCommand;
 import dev.tollgate.gateway.cli.UsageException;
+import dev.tollgate.gateway.cli.VerifyBundleCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code tollgate} command line: {@code serve}, {@code check}, {@code typosquat}. */
+/** The {@code tollgate} command line: {@code serve}, {@code check}, {@code typosquat},
+ * {@code verify-bundle}. */
 public final class Main {
 
   static final String USAGE = """
@@ -29,6 +31,10 @@ public final class Main {
             Read lines "ecosystem<TAB>name" on stdin; write
             "ecosystem<TAB>name<TAB>flagged(0|1)<TAB>target" for each. FILE holds lines
             "ecosystem<TAB>name[<TAB>rank]" that replace the shipped popular-name lists.
+        verify-bundle --bundle FILE (--artifact FILE | --digest sha256:HEX) --trusted-root FILE
+                      (--identity ISSUER=SUBJECT | --key PEM)
+            Verify a Sigstore bundle offline with the gateway's verifier: keyless against an
+            OIDC issuer and subject, or against a public key. Exit status 0 if verified, 1 if not.
         help
             Show this text.
 
@@ -56,6 +62,7 @@ public final class Main {
         case "serve" -> ServeCommand.run(rest, out);
         case "check" -> CheckCommand.run(rest, out);
         case "typosquat" -> TyposquatCommand.run(rest, System.in, out);
+        case "verify-bundle" -> VerifyBundleCommand.run(rest, out);
         default -> throw new UsageException("unknown command '" + args.get(0) + "'");
       };
     } catch (UsageException e) {

@@ -56,7 +56,7 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": missing (expected the gateway's configuration; an empty file means all defaults)");
     }
     if (raw == null) {
-      raw = new RawConfig(null, null, null, null, null, null, null, null);
+      raw = new RawConfig(null, null, null, null, null, null, null, null, null);
     }
     return new Validator(file, dir, env, YamlFieldLines.of(file)).validate(raw);
   }
@@ -166,7 +166,14 @@ public final class ConfigLoader {
       String data = override("TOLLGATE_DATA_DIR", "data", raw.data(), "var");
       Path dataDir = Path.of(data).toAbsolutePath().normalize();
       OciConfig oci = new OciConfigReader(env, this).read(raw.oci());
-      return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up, oci);
+      List<String> roots = raw.sigstore() == null || raw.sigstore().trustedRoots() == null
+          ? List.of("sigstore/trusted_root.json") : raw.sigstore().trustedRoots();
+      if (roots.isEmpty()) {
+        throw error("sigstore.trustedRoots", "must name at least one trusted_root.json");
+      }
+      GatewayConfig.Sigstore sigstore = new GatewayConfig.Sigstore(
+          roots.stream().map(root -> dir.resolve(root).normalize()).toList());
+      return new GatewayConfig(dir, dataDir, server, pypi, npm, policy, cache, up, oci, sigstore);
     }
 
     private Optional<GatewayConfig.PrivateRegistry> privateRegistry(RawPrivateRegistry raw) throws ConfigException {
@@ -279,7 +286,9 @@ public final class ConfigLoader {
   }
 
   record RawConfig(RawServer server, RawPypi pypi, RawNpm npm, RawPolicy policy, RawCache cache,
-      RawUpstream upstream, String data, OciConfigReader.RawOci oci) {}
+      RawUpstream upstream, String data, OciConfigReader.RawOci oci, RawSigstore sigstore) {}
+
+  record RawSigstore(List<String> trustedRoots) {}
 
   record RawServer(String host, Integer port, Integer maxInitialLineLength, Integer maxHeaderSize,
       String maxRequestBody, String idleTimeout, String shutdownGrace) {}

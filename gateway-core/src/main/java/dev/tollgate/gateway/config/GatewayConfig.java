@@ -21,7 +21,8 @@ public record GatewayConfig(
     Policy policy,
     Cache cache,
     Upstream upstream,
-    OciConfig oci) {
+    OciConfig oci,
+    Sigstore sigstore) {
 
   /** The listening socket and HTTP limits. */
   public record Server(
@@ -80,10 +81,20 @@ public record GatewayConfig(
   public record Upstream(
       Duration connectTimeout, Duration readTimeout, int retries, long maxMetadataBytes, String userAgent) {}
 
+  /**
+   * The pinned Sigstore trusted roots (the shipped public-good root, plus private ones) that image
+   * signatures are verified against, offline; merged in order.
+   */
+  public record Sigstore(List<Path> trustedRoots) {
+    public Sigstore {
+      trustedRoots = List.copyOf(trustedRoots);
+    }
+  }
+
   /** This configuration with {@code registry} as the npm upstream. */
   public GatewayConfig withNpmUpstream(URI registry) {
     return new GatewayConfig(configDir, dataDir, server, pypi, new Npm(Optional.of(registry), npm.privateRegistry()),
-        policy, cache, upstream, oci);
+        policy, cache, upstream, oci, sigstore);
   }
 
   public Path auditLog() {

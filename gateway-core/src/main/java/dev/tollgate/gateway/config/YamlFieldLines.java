@@ -36,7 +36,7 @@ public final class YamlFieldLines {
       while ((token = parser.nextToken()) != null) {
         switch (token) {
           case FIELD_NAME -> {
-            String parent = path.isEmpty() ? "" : path.peek() + ".";
+            String parent = path.isEmpty() || path.peek().isEmpty() ? "" : path.peek() + ".";
             lines.putIfAbsent(parent + parser.currentName(), parser.currentTokenLocation().getLineNr());
           }
           case START_OBJECT, START_ARRAY -> {
@@ -88,12 +88,20 @@ public final class YamlFieldLines {
    * {@code npm.private.upstream} is reported where {@code npm.private} is).
    */
   public Optional<Integer> nearestLine(String field) {
-    for (String path = field; !path.isEmpty(); path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "") {
+    for (String path = field; !path.isEmpty(); path = enclosing(path)) {
       Integer line = lines.get(path);
       if (line != null) {
         return Optional.of(line);
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code a.b[2]} → {@code a.b}, {@code a.b} → {@code a}, {@code a} → "". */
+  private static String enclosing(String path) {
+    if (path.endsWith("]")) {
+      return path.substring(0, path.lastIndexOf('['));
+    }
+    return path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
   }
 }

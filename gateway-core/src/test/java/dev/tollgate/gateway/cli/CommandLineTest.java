@@ -54,7 +54,7 @@ class CommandLineTest {
   void helpListsEveryCommand(String flag) throws Exception {
     assertEquals(0, tollgate(flag));
 
-    for (String command : List.of("serve", "check", "typosquat")) {
+    for (String command : List.of("serve", "check", "typosquat", "verify-bundle")) {
       assertTrue(out().contains("  " + command), command + " missing from:\n" + out());
     }
   }
