@@ -6,7 +6,6 @@ import dev.tollgate.gateway.audit.DecisionRecorder;
 import dev.tollgate.gateway.cache.ArtifactStore;
 import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.npm.NpmRoute;
-import dev.tollgate.gateway.oci.ManifestSignatureCheck;
 import dev.tollgate.gateway.oci.OciRoute;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.policy.PolicyLoader;
@@ -14,6 +13,7 @@ import dev.tollgate.gateway.pypi.PypiRoute;
 import dev.tollgate.gateway.server.GatewayServer;
 import dev.tollgate.gateway.server.HealthRoute;
 import dev.tollgate.gateway.server.Route;
+import dev.tollgate.gateway.signature.ImageSignatures;
 import dev.tollgate.gateway.upstream.UpstreamClient;
 import java.net.URI;
 import java.time.Clock;
@@ -68,7 +68,7 @@ public final class Gateway implements AutoCloseable {
             + " /npm/ is not served");
       }
       if (!config.oci().upstreams().isEmpty()) {
-        routes.add(new OciRoute(config, policy, ManifestSignatureCheck.NONE, upstream, decisions, delivery, workers));
+        routes.add(new OciRoute(config, policy, ImageSignatures.load(config), upstream, decisions, delivery, workers));
       }
       GatewayServer server = GatewayServer.start(config.server(), routes);
       return new Gateway(workers, audit, server);
