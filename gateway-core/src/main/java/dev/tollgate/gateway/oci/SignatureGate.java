@@ -45,8 +45,16 @@ final class SignatureGate implements ManifestSignatureCheck {
 
   private record Key(String upstream, String repository, Digest digest, ImageSignatureRule rule) {}
 
-  /** What a check concluded, independent of the request that asked. */
-  private record Outcome(boolean passed, Reason reason) {}
+  /**
+   * What a check concluded, independent of the request that asked; or the upstream failure that
+   * kept it from concluding, which expires at once (kept as a value, so concurrent pulls share it).
+   */
+  private record Outcome(boolean passed, Reason reason, Throwable failure) {
+
+    Duration lifetime() {
+      return failure != null ? Duration.ZERO : passed ? PASSED_FOR : REFUSED_FOR;
+    }
+  }
 
   private final Supplier<SignaturePolicy> policy;
   private final SignatureSource signatures;
@@ -64,7 +72,7 @@ final class SignatureGate implements ManifestSignatureCheck {
         .maximumSize(MAX_ENTRIES)
         .ticker(ticker)
         .executor(workers)
-        .expireAfter(Expiry.creating((Key key, Outcome outcome) -> outcome.passed() ? PASSED_FOR : REFUSED_FOR))
+        .expireAfter(Expiry.creating((Key key, Outcome outcome) -> outcome.lifetime()))
         .buildAsync();
   }
 
@@ -84,14 +92,16 @@ final class SignatureGate implements ManifestSignatureCheck {
     Digest digest = Digest.compute(DigestAlgorithm.SHA256, bytes);
     Key key = new Key(repository.upstream(), repository.repository(), digest, rule.get());
     return outcomes.get(key, (k, executor) -> verify(repository, digest, rule.get()))
-        .thenApply(outcome -> outcome.passed() ? passed(nameDecision, outcome.reason())
-            : refused(nameDecision, outcome.reason()));
+        .thenCompose(outcome -> outcome.failure() != null ? CompletableFuture.failedFuture(outcome.failure())
+            : CompletableFuture.completedFuture(outcome.passed() ? passed(nameDecision, outcome.reason())
+                : refused(nameDecision, outcome.reason())));
   }
 
   private CompletableFuture<Outcome> verify(RoutedRepository repository, Digest digest, ImageSignatureRule rule) {
     return signatures.find(repository, digest).thenCompose(evidence ->
         verifier.verifyAsync(digest.text(), evidence.candidates(), rule, workers)
-            .thenApply(verdict -> outcome(repository, digest, rule, verdict, evidence.problems())));
+            .thenApply(verdict -> outcome(repository, digest, rule, verdict, evidence.problems())))
+        .exceptionally(error -> new Outcome(false, null, error));
   }
 
   private static Outcome outcome(RoutedRepository repository, Digest digest, ImageSignatureRule rule,
@@ -101,7 +111,7 @@ final class SignatureGate implements ManifestSignatureCheck {
     if (verdict.verified()) {
       return new Outcome(true, new Reason(Rule.SIGNATURE_VERIFIED, image + " is " + verdict.summary() + " ("
           + rule.source() + ")", Map.of("digest", digest.text(), "signatureRule", rule.source(),
-          "signedBy", String.join(", ", verdict.satisfied()))));
+          "signedBy", String.join(", ", verdict.satisfied()))), null);
     }
     List<String> what = new ArrayList<>();
     what.add(verdict.summary());
@@ -110,7 +120,7 @@ final class SignatureGate implements ManifestSignatureCheck {
         .distinct().collect(Collectors.joining(","));
     return new Outcome(false, new Reason(Rule.SIGNATURE_REFUSED, image + " lacks the signatures " + rule.source()
         + " requires (" + rule.threshold() + " of " + authorities + "): " + String.join("; ", what),
-        Map.of("digest", digest.text(), "signatureRule", rule.source(), "failures", failures)));
+        Map.of("digest", digest.text(), "signatureRule", rule.source(), "failures", failures)), null);
   }
 
   private static Decision passed(Decision nameDecision, Reason reason) {
