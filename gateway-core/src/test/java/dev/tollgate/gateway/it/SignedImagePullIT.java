@@ -18,16 +18,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Image signatures enforced at pull time, end to end: images pushed to Debian's docker-registry
@@ -174,12 +177,25 @@ class SignedImagePullIT {
     return ClientRegistries.mirroredAt(dir.resolve("conf"), gateway.authority());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"signed/keyed, release-key", "signed/keyless, release-workflow", "signed/bundled, release-workflow"})
-  void skopeoPullsAnImageSignedByAnAuthorityThePolicyTrusts(String repository, String signer) throws Exception {
-    Skopeo skopeo = new Skopeo(tools, dir.resolve("skopeo"), mirror());
+  /** Pulls {@code repository:v1} of the mirrored registry name with {@code client} (skopeo or podman). */
+  private Command.Result pull(String client, String repository) throws Exception {
+    return client.equals("podman")
+        ? new Podman(tools, dir.resolve("podman"), mirror()).pull(repository, "v1")
+        : new Skopeo(tools, dir.resolve("skopeo"), mirror()).pull(repository, "v1", dir.resolve("pulled"));
+  }
 
-    Command.Result pulled = skopeo.pull(repository, "v1", dir.resolve("pulled"));
+  static Stream<Arguments> signedImages() {
+    return clients(Stream.of(
+        Arguments.of("signed/keyed", "release-key"),
+        Arguments.of("signed/keyless", "release-workflow"),
+        Arguments.of("signed/bundled", "release-workflow")));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("signedImages")
+  void anImageSignedByAnAuthorityThePolicyTrustsIsPulled(String client, String repository, String signer)
+      throws Exception {
+    Command.Result pulled = pull(client, repository);
 
     assertEquals(0, pulled.exitCode(), pulled.describe() + "\n--- audit ---\n" + gateway.audit().text());
     JsonNode line = gateway.audit().await("/" + repository + "/manifests/v1", 200);
@@ -187,33 +203,32 @@ class SignedImagePullIT {
     assertEquals(signer, signed.path("details").path("signedBy").asText(), line.toString());
   }
 
-  @Test
-  void podmanPullsKeyAndKeylessSignedImages() throws Exception {
-    Podman podman = new Podman(tools, dir.resolve("podman"), mirror());
-
-    Command.Result keyedPull = podman.pull("signed/keyed", "v1");
-    Command.Result bundledPull = podman.pull("signed/bundled", "v1");
-
-    assertEquals(0, keyedPull.exitCode(), keyedPull.describe());
-    assertEquals(0, bundledPull.exitCode(), bundledPull.describe());
-    Command.Result digests = podman.run(List.of("images", "--digests", "--format", "{{.Digest}}"));
-    assertTrue(digests.output().contains(keyed.manifest()) && digests.output().contains(bundled.manifest()),
-        digests.describe());
+  static Stream<Arguments> refusedImages() {
+    return clients(Stream.of(
+        Arguments.of("signed/unsigned", "no-signature", "no signature found for"),
+        Arguments.of("signed/wrong-identity", "wrong-identity", FORK),
+        Arguments.of("signed/wrong-key", "wrong-key",
+            "does not verify over the payload with the key of authority 'release-key'"),
+        Arguments.of("signed/untrusted-sigstore", "bad-certificate-chain", "does not chain to a trusted Fulcio CA"),
+        Arguments.of("signed/replaced", "payload-digest-mismatch", "not the pulled manifest"),
+        Arguments.of("signed/forged-payload", "no-signature", "does not match its digest (tampered or corrupted)")));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "signed/unsigned              | no-signature            | no signature found for",
-      "signed/wrong-identity        | wrong-identity          | " + FORK,
-      "signed/wrong-key             | wrong-key               | does not verify over the payload with the key of authority 'release-key'",
-      "signed/untrusted-sigstore    | bad-certificate-chain   | does not chain to a trusted Fulcio CA",
-      "signed/replaced              | payload-digest-mismatch | not the pulled manifest",
-      "signed/forged-payload        | no-signature            | does not match its digest (tampered or corrupted)"})
-  void skopeoIsDeniedAnImageWhoseSignaturesDoNotMeetThePolicy(String repository, String failure, String why)
-      throws Exception {
-    Skopeo skopeo = new Skopeo(tools, dir.resolve("skopeo"), mirror());
+  /** Each case once per client. */
+  private static Stream<Arguments> clients(Stream<Arguments> cases) {
+    List<Arguments> all = cases.toList();
+    return Stream.of("skopeo", "podman").flatMap(client -> all.stream().map(c -> {
+      List<Object> values = new ArrayList<>(List.of(client));
+      values.addAll(List.of(c.get()));
+      return Arguments.of(values.toArray());
+    }));
+  }
 
-    Command.Result pulled = skopeo.pull(repository, "v1", dir.resolve("pulled"));
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("refusedImages")
+  void anImageWhoseSignaturesDoNotMeetThePolicyIsDeniedWithTheReasonInTheClientsOutput(String client,
+      String repository, String failure, String why) throws Exception {
+    Command.Result pulled = pull(client, repository);
 
     assertNotEquals(0, pulled.exitCode(), pulled.describe());
     assertTrue(pulled.output().contains("denied: Blocked by policy"), pulled.describe());
@@ -224,21 +239,6 @@ class SignedImagePullIT {
         () -> assertTrue(refused.path("details").path("failures").asText().contains(failure), line.toString()),
         () -> assertTrue(refused.path("message").asText().contains(why), line.toString()),
         () -> assertTrue(refused.path("message").asText().contains("signatures.yaml:"), line.toString()));
-  }
-
-  @Test
-  void podmanPrintsWhyAnImageIsRefused() throws Exception {
-    Podman podman = new Podman(tools, dir.resolve("podman"), mirror());
-
-    Command.Result wrongIdentity = podman.pull("signed/wrong-identity", "v1");
-    Command.Result replaced = podman.pull("signed/replaced", "v1");
-
-    assertNotEquals(0, wrongIdentity.exitCode(), wrongIdentity.describe());
-    assertTrue(wrongIdentity.output().contains("denied: Blocked by policy"), wrongIdentity.describe());
-    assertTrue(wrongIdentity.output().contains("wrong identity"), wrongIdentity.describe());
-    assertNotEquals(0, replaced.exitCode(), replaced.describe());
-    assertTrue(replaced.output().contains("payload digest mismatch"), replaced.describe());
-    reason(refusalSeenBy(wrongIdentity, "signed/wrong-identity"), "signature-refused");
   }
 
   @Test
