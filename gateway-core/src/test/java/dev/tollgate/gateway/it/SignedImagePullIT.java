@@ -201,6 +201,9 @@ class SignedImagePullIT {
     JsonNode line = gateway.audit().await("/" + repository + "/manifests/v1", 200);
     JsonNode signed = reason(line, "signature-verified");
     assertEquals(signer, signed.path("details").path("signedBy").asText(), line.toString());
+    assertAll(gateway.audit().entriesFor("/" + repository + "/manifests/v1").stream()
+        .filter(entry -> entry.path("status").asInt() == 200)
+        .map(entry -> () -> reason(entry, "signature-verified")));
   }
 
   static Stream<Arguments> refusedImages() {
