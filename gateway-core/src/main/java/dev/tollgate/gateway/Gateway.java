@@ -13,7 +13,6 @@ import dev.tollgate.gateway.decisions.DecisionJournal;
 import dev.tollgate.gateway.metrics.GatewayMetrics;
 import dev.tollgate.gateway.metrics.MetricsRegistry;
 import dev.tollgate.gateway.npm.NpmRoute;
-import dev.tollgate.gateway.oci.ManifestSignatureCheck;
 import dev.tollgate.gateway.oci.OciRoute;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.policy.PolicyReloader;
@@ -22,6 +21,7 @@ import dev.tollgate.gateway.server.GatewayServer;
 import dev.tollgate.gateway.server.HealthRoute;
 import dev.tollgate.gateway.server.MetricsRoute;
 import dev.tollgate.gateway.server.Route;
+import dev.tollgate.gateway.signature.ImageSignatures;
 import dev.tollgate.gateway.upstream.UpstreamClient;
 import java.net.URI;
 import java.time.Clock;
@@ -97,7 +97,7 @@ public final class Gateway implements AutoCloseable {
             + " /npm/ is not served");
       }
       if (!config.oci().upstreams().isEmpty()) {
-        routes.add(new OciRoute(config, policy, ManifestSignatureCheck.NONE, upstream, decisions, delivery, workers));
+        routes.add(new OciRoute(config, policy, ImageSignatures.load(config), upstream, decisions, delivery, workers));
       }
       server = GatewayServer.start(config.server(), routes, agents, metrics);
       AdminServer admin = AdminServer.start(config, AdminTokens.load(config.admin().tokensFile(), System.getenv()),

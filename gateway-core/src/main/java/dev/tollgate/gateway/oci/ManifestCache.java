@@ -7,7 +7,10 @@ import dev.tollgate.adapter.oci.ParsedManifest;
 import dev.tollgate.adapter.oci.Reference;
 import dev.tollgate.adapter.oci.RoutedRepository;
 import dev.tollgate.adapter.oci.Tag;
+import dev.tollgate.policy.decision.Decision;
+import dev.tollgate.policy.decision.Reason;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +22,27 @@ import java.util.Optional;
  */
 final class ManifestCache {
 
-  /** A verified manifest: its bytes as the upstream sent them, their type and what they reference. */
-  record Stored(byte[] bytes, String contentType, Digest digest, ParsedManifest parsed) {}
+  /**
+   * A verified manifest: its bytes as the upstream sent them, their type and what they reference,
+   * and the reasons its signature check gave (who signed it), which every cache hit's audit line
+   * repeats.
+   */
+  record Stored(byte[] bytes, String contentType, Digest digest, ParsedManifest parsed, List<Reason> checks) {
+
+    Stored {
+      checks = List.copyOf(checks);
+    }
+
+    /** The decision a cache hit is served with: the name's decision plus the signature check's reasons. */
+    Decision decision(Decision nameDecision) {
+      if (checks.isEmpty()) {
+        return nameDecision;
+      }
+      List<Reason> reasons = new ArrayList<>(nameDecision.reasons());
+      reasons.addAll(checks);
+      return new Decision(nameDecision.subject(), nameDecision.verdict(), reasons);
+    }
+  }
 
   private record ByDigest(String upstream, String repository, Digest digest) {}
 

@@ -15,6 +15,7 @@ import dev.tollgate.gateway.server.Exchange;
 import dev.tollgate.gateway.upstream.UpstreamFailures;
 import dev.tollgate.policy.coordinates.ImageCoordinates;
 import dev.tollgate.policy.decision.Decision;
+import dev.tollgate.policy.decision.Reason;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.http.HttpResponse;
@@ -65,7 +66,7 @@ final class Manifests {
     List<String> accept = acceptLines(exchange);
     Optional<ManifestCache.Stored> cached = cache.find(repository, request.reference(), accept);
     if (cached.isPresent()) {
-      send(exchange, id, decision, cached.get(), "hit", null);
+      send(exchange, id, cached.get().decision(decision), cached.get(), "hit", null);
       return;
     }
     mount.upstream(repository)
@@ -128,7 +129,7 @@ final class Manifests {
       return;
     }
     ManifestCache.Stored stored = new ManifestCache.Stored(bytes,
-        contentType.orElse(parsed.mediaType().value()), digest, parsed);
+        contentType.orElse(parsed.mediaType().value()), digest, parsed, List.of());
     if (grants.vouched(request.repository(), digest)) {
       accept(exchange, id, decision, request, accept, stored);
       return;
@@ -141,7 +142,9 @@ final class Manifests {
           } else if (!verdict.permits()) {
             answers.refuse(exchange, id, verdict, OciAnswers.with(details, "digest", digest.text()));
           } else {
-            accept(exchange, id, verdict, request, accept, stored);
+            List<Reason> checks = verdict.reasons().stream().filter(r -> !decision.reasons().contains(r)).toList();
+            accept(exchange, id, verdict, request, accept, new ManifestCache.Stored(stored.bytes(),
+                stored.contentType(), stored.digest(), stored.parsed(), checks));
           }
         }), mount.workers());
   }

@@ -13,12 +13,14 @@ import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.config.OciConfig;
 import dev.tollgate.gateway.policy.PolicyHolder;
 import dev.tollgate.gateway.server.Exchange;
+import dev.tollgate.gateway.signature.ImageSignatures;
 import dev.tollgate.gateway.server.Route;
 import dev.tollgate.gateway.upstream.UpstreamClient;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,8 +40,11 @@ public final class OciRoute implements Route {
   private final TagLists tags;
   private final Referrers referrers;
 
-  /** A mount for the upstreams of {@code config.oci()}, with {@code signatures} deciding on every manifest. */
-  public OciRoute(GatewayConfig config, PolicyHolder policy, ManifestSignatureCheck signatures,
+  /**
+   * A mount for the upstreams of {@code config.oci()}; with {@code signatures}, every manifest an
+   * image signature rule covers is served only once its signatures verify.
+   */
+  public OciRoute(GatewayConfig config, PolicyHolder policy, Optional<ImageSignatures> signatures,
       UpstreamClient http, DecisionRecorder audit, ArtifactDelivery delivery, Executor workers) {
     OciConfig oci = config.oci();
     this.routing = new UpstreamRouting(oci.upstreams().stream()
@@ -51,7 +56,9 @@ public final class OciRoute implements Route {
     }
     OciMount mount = new OciMount(upstreams, policy, new OciAnswers(audit), workers);
     GrantedContent grants = new GrantedContent();
-    this.manifests = new Manifests(mount, signatures, grants,
+    ManifestSignatureCheck check = signatures.<ManifestSignatureCheck>map(s -> new SignatureGate(s.policy(),
+        new UpstreamSignatures(mount), s.verifier(), workers, Ticker.systemTicker())).orElse(ManifestSignatureCheck.NONE);
+    this.manifests = new Manifests(mount, check, grants,
         new ManifestCache(config.cache().metadataMaxBytes() / 8, config.cache().metadataTtl()));
     this.blobs = new Blobs(mount, grants, delivery);
     this.tags = new TagLists(mount, config.upstream().maxMetadataBytes());

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Serves {@code /v2/<name>/referrers/<digest>}: the upstream's referrers API where it has one, else
@@ -26,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
  * so the {@code artifactType} filter is applied (and said to be) even where the upstream cannot.
  */
 final class Referrers {
-
-  private static final List<String> INDEX = List.of(ManifestMediaType.OCI_INDEX.value());
 
   private final OciMount mount;
   private final OciAnswers answers;
@@ -44,12 +41,7 @@ final class Referrers {
     if (answers.refused(exchange, id, decision, details)) {
       return;
     }
-    RegistryUpstream upstream = mount.upstream(request.repository());
-    upstream.fetch(request.repository(), request.upstreamPath(), false, Map.of("Accept", INDEX),
-            ManifestParser.MAX_SIZE)
-        .thenCompose(response -> isIndex(response) ? CompletableFuture.completedFuture(response)
-            : upstream.fetch(request.repository(), fallbackPath(request), false, Map.of("Accept", INDEX),
-                ManifestParser.MAX_SIZE))
+    mount.upstream(request.repository()).referrers(request.repository(), request.upstreamPath(), request.subject())
         .whenCompleteAsync((response, error) -> exchange.guard("referrers", () -> {
           if (error != null) {
             answers.failUpstream(exchange, id, decision, error, OciErrorCode.NAME_UNKNOWN, details);
@@ -57,16 +49,6 @@ final class Referrers {
             answer(exchange, id, decision, request, response, details);
           }
         }), mount.workers());
-  }
-
-  /** Whether the upstream answered the referrers API itself (a registry without it says 404 in plain text). */
-  private static boolean isIndex(HttpResponse<byte[]> response) {
-    return response.statusCode() == 200 && response.headers().firstValue("Content-Type")
-        .flatMap(type -> ManifestMediaType.fromValue(type)).filter(ManifestMediaType::isIndex).isPresent();
-  }
-
-  private static String fallbackPath(OciRequest.Referrers request) {
-    return "/v2/" + request.repository().repository() + "/manifests/" + request.subject().referrersTag().text();
   }
 
   private void answer(Exchange exchange, String id, Decision decision, OciRequest.Referrers request,

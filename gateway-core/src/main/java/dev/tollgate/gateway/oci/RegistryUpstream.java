@@ -2,6 +2,9 @@ package dev.tollgate.gateway.oci;
 
 import dev.tollgate.adapter.oci.AuthChallenge;
 import dev.tollgate.adapter.oci.AuthChallenges;
+import dev.tollgate.adapter.oci.Digest;
+import dev.tollgate.adapter.oci.ManifestMediaType;
+import dev.tollgate.adapter.oci.ManifestParser;
 import dev.tollgate.adapter.oci.RoutedRepository;
 import dev.tollgate.adapter.oci.TokenResponse;
 import dev.tollgate.gateway.config.OciConfig;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The client never sees the challenge, the realm or the token.
  */
 final class RegistryUpstream {
+
+  private static final Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+  private static final int MAX_REDIRECTS = 5;
 
   private final OciConfig.Upstream config;
   private final UpstreamClient http;
@@ -72,6 +79,54 @@ final class RegistryUpstream {
               ? CompletableFuture.completedFuture(response)
               : http.fetch(uri, head, withAuthorization(headers, authorization.get()), maxBytes));
     });
+  }
+
+  /**
+   * The referrers index of {@code subject} in {@code repository}: the upstream's referrers API at
+   * {@code apiPath} where it answers one, else the distribution spec's fallback — the index kept
+   * under the tag {@code sha256-<hex>}. Any status is a result (404: no referrers at all).
+   */
+  CompletableFuture<HttpResponse<byte[]>> referrers(RoutedRepository repository, String apiPath, Digest subject) {
+    Map<String, List<String>> accept = Map.of("Accept", List.of(ManifestMediaType.OCI_INDEX.value()));
+    return fetch(repository, apiPath, false, accept, ManifestParser.MAX_SIZE)
+        .thenCompose(response -> isIndex(response) ? CompletableFuture.completedFuture(response)
+            : fetch(repository, "/v2/" + repository.repository() + "/manifests/" + subject.referrersTag().text(), false,
+                accept, ManifestParser.MAX_SIZE));
+  }
+
+  /** Whether the upstream answered the referrers API itself (a registry without it says 404 in plain text). */
+  private static boolean isIndex(HttpResponse<byte[]> response) {
+    return response.statusCode() == 200 && response.headers().firstValue("Content-Type")
+        .flatMap(type -> ManifestMediaType.fromValue(type)).filter(ManifestMediaType::isIndex).isPresent();
+  }
+
+  /**
+   * GETs a small blob (a signature payload or bundle) of {@code repository} into memory, up to
+   * {@code maxBytes}, following redirects (to a CDN) the way blob downloads do: https only unless
+   * the upstream itself is plain http, and no credentials sent after a redirect.
+   */
+  CompletableFuture<HttpResponse<byte[]>> fetchBlob(RoutedRepository repository, String path, long maxBytes) {
+    return fetch(repository, path, false, Map.of(), maxBytes).thenCompose(response -> followed(response, 0, maxBytes));
+  }
+
+  private CompletableFuture<HttpResponse<byte[]>> followed(HttpResponse<byte[]> response, int hops, long maxBytes) {
+    Optional<String> location = response.headers().firstValue("Location");
+    if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
+      return CompletableFuture.completedFuture(response);
+    }
+    URI next;
+    try {
+      next = response.uri().resolve(location.get());
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(new UpstreamException(UpstreamException.Kind.BAD_STATUS,
+          "redirect without a valid Location from " + response.uri()));
+    }
+    boolean https = "https".equalsIgnoreCase(next.getScheme());
+    if (hops >= MAX_REDIRECTS || !(https || allowsHttp() && "http".equalsIgnoreCase(next.getScheme()))) {
+      return CompletableFuture.failedFuture(new UpstreamException(UpstreamException.Kind.REDIRECT_REFUSED,
+          "refused to follow a redirect from " + response.uri() + " to " + next));
+    }
+    return http.fetch(next, false, Map.of(), maxBytes).thenCompose(r -> followed(r, hops + 1, maxBytes));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,19 @@ final class OciGateway implements AutoCloseable {
         """.formatted(upstream.authority(), upstream.url(), upstreamYaml.isEmpty() ? "" : ", " + upstreamYaml),
         "oci", policyYaml, upstream.authority() + "/library/ubuntu\n", environment);
     return new OciGateway(started.gateway(), started.dataDir());
+  }
+
+  /**
+   * As {@link #start}, with the image signature policy {@code signaturesYaml} and {@code trustedRoot}
+   * as the only trusted Sigstore root (where {@code sigstore.trustedRoots} looks by default).
+   */
+  static OciGateway startWithSignatures(Path workDir, OciRegistry upstream, String policyYaml, String signaturesYaml,
+      byte[] trustedRoot) throws Exception {
+    Path conf = workDir.resolve("conf");
+    Files.writeString(Files.createDirectories(conf.resolve("policy")).resolve("signatures.yaml"), signaturesYaml,
+        StandardCharsets.UTF_8);
+    Files.write(Files.createDirectories(conf.resolve("sigstore")).resolve("trusted_root.json"), trustedRoot);
+    return start(workDir, upstream, policyYaml, "", Map.of());
   }
 
   int port() {

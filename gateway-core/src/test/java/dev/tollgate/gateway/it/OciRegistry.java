@@ -134,16 +134,41 @@ final class OciRegistry implements AutoCloseable {
   /** Stores {@code json} as the manifest {@code repository:tag}, straight into the registry (no client does this). */
   void putManifest(String repository, String tag, String mediaType, String json)
       throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(url() + "v2/" + repository + "/manifests/" + tag))
+    putManifest(repository, tag, mediaType, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Stores {@code manifest} under {@code reference} (a tag, or its own digest), byte for byte. */
+  void putManifest(String repository, String reference, String mediaType, byte[] manifest)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(
+            URI.create(url() + "v2/" + repository + "/manifests/" + reference))
         .header("Content-Type", mediaType)
-        .PUT(HttpRequest.BodyPublishers.ofString(json))
-        .timeout(Duration.ofSeconds(10))
-        .build(), HttpResponse.BodyHandlers.ofString());
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)));
     if (response.statusCode() != 201) {
-      throw new AssertionError("the registry refused the manifest " + repository + ":" + tag + ": "
+      throw new AssertionError("the registry refused the manifest " + repository + ":" + reference + ": "
           + response.statusCode() + " " + response.body());
     }
+  }
+
+  /** Uploads {@code blob} (whose digest is {@code digest}) to {@code repository} in one piece. */
+  void putBlob(String repository, String digest, byte[] blob) throws IOException, InterruptedException {
+    HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(url() + "v2/" + repository
+        + "/blobs/uploads/")).POST(HttpRequest.BodyPublishers.noBody()));
+    String location = started.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+        "the registry started no upload: " + started.statusCode() + " " + started.body()));
+    URI upload = URI.create(url()).resolve(location);
+    HttpResponse<String> done = send(HttpRequest.newBuilder(URI.create(upload + (upload.getQuery() == null ? "?" : "&")
+            + "digest=" + digest))
+        .header("Content-Type", "application/octet-stream")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)));
+    if (done.statusCode() != 201) {
+      throw new AssertionError("the registry refused the blob " + digest + ": " + done.statusCode() + " " + done.body());
+    }
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Everything the registry has logged so far. */

@@ -1,6 +1,8 @@
 package dev.tollgate.gateway.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,7 +23,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +44,7 @@ class RegistryUpstreamTest {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<String> registryAuthorizations = new CopyOnWriteArrayList<>();
   private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+  private final List<String> cdnAuthorizations = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private String challenge;
 
@@ -54,6 +59,17 @@ class RegistryUpstreamTest {
         tokenRequests.add(exchange.getRequestURI().getRawQuery() + " "
             + Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("anonymous"));
         answer(exchange, 200, "{\"token\":\"tok-1\",\"expires_in\":300}");
+      }
+    });
+    server.createContext("/cdn/", exchange -> {
+      try (exchange) {
+        cdnAuthorizations.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse(""));
+        if (exchange.getRequestURI().getPath().endsWith("/loop")) {
+          exchange.getResponseHeaders().set("Location", "/cdn/loop");
+          exchange.sendResponseHeaders(302, -1);
+        } else {
+          answer(exchange, 200, "signature payload");
+        }
       }
     });
     server.start();
@@ -73,7 +89,13 @@ class RegistryUpstreamTest {
     try (exchange) {
       String authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
       registryAuthorizations.add(authorization);
-      if (authorization.equals("Bearer tok-1") || (challenge.startsWith("Basic") && authorization.equals(BASIC))) {
+      boolean authorized = authorization.equals("Bearer tok-1")
+          || (challenge.startsWith("Basic") && authorization.equals(BASIC));
+      String path = exchange.getRequestURI().getPath();
+      if (authorized && path.contains("/blobs/")) {
+        exchange.getResponseHeaders().set("Location", base() + "cdn/" + path.substring(path.lastIndexOf('/') + 1));
+        exchange.sendResponseHeaders(307, -1);
+      } else if (authorized) {
         answer(exchange, 200, "{}");
       } else {
         exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
@@ -139,5 +161,25 @@ class RegistryUpstreamTest {
     assertEquals(200, fetch(upstream(Optional.of(new OciConfig.Credentials("robot", "s3cret")))).statusCode());
     assertEquals(401, fetch(upstream(Optional.empty())).statusCode(), "without credentials the 401 stands");
     assertEquals(List.of(), tokenRequests);
+  }
+
+  @Test
+  void aSmallBlobIsFetchedThroughTheUpstreamsRedirectWithoutItsToken() throws Exception {
+    HttpResponse<byte[]> blob = upstream(Optional.empty())
+        .fetchBlob(REPOSITORY, "/v2/acme/app/blobs/payload", 1 << 10).get(10, TimeUnit.SECONDS);
+
+    assertEquals(200, blob.statusCode());
+    assertEquals("signature payload", new String(blob.body(), StandardCharsets.UTF_8));
+    assertEquals(List.of(""), cdnAuthorizations, "the redirect target gets no credentials");
+  }
+
+  @Test
+  void aRedirectLoopEndsTheBlobFetch() {
+    CompletableFuture<HttpResponse<byte[]>> blob = upstream(Optional.empty())
+        .fetchBlob(REPOSITORY, "/v2/acme/app/blobs/loop", 1 << 10);
+
+    ExecutionException failed = assertThrows(ExecutionException.class, () -> blob.get(10, TimeUnit.SECONDS));
+    assertTrue(failed.getCause().getMessage().contains("refused to follow a redirect"), failed.getCause().getMessage());
+    assertEquals(5, cdnAuthorizations.size(), "five redirects are followed (the registry's and four at the CDN), not a sixth");
   }
 }

@@ -25,7 +25,13 @@ public enum Rule {
   /** An image is pulled by tag, and its allow-list entry admits pulls by digest only. */
   DIGEST_PIN_REQUIRED,
   /** (OCI) No manifest that passed policy in the blob's repository references the blob. */
-  UNREFERENCED_BLOB;
+  UNREFERENCED_BLOB,
+  /** (OCI) The image's signatures met its signature rule. */
+  SIGNATURE_VERIFIED,
+  /** (OCI) The image lacks the signatures its signature rule demands, or they do not verify. */
+  SIGNATURE_REFUSED,
+  /** (OCI) No signature rule covers the image, and the signature policy refuses such images. */
+  NO_SIGNATURE_RULE;
 
   /** Lower-case, hyphenated id: {@code not-allowed}, {@code typosquat}, ... */
   public String id() {
