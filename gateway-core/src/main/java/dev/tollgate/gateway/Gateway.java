@@ -97,7 +97,8 @@ public final class Gateway implements AutoCloseable {
             + " /npm/ is not served");
       }
       if (!config.oci().upstreams().isEmpty()) {
-        routes.add(new OciRoute(config, policy, ImageSignatures.load(config), upstream, decisions, delivery, workers));
+        routes.add(new OciRoute(config, policy, ImageSignatures.load(config, policy::signatures), upstream, decisions,
+            delivery, workers));
       }
       server = GatewayServer.start(config.server(), routes, agents, metrics);
       AdminServer admin = AdminServer.start(config, AdminTokens.load(config.admin().tokensFile(), System.getenv()),

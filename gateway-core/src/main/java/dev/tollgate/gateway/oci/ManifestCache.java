@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Manifests that passed every check, in memory: by digest for as long as space allows (a digest
  * names its bytes forever), and which digest a tag pointed to, for the metadata TTL (tags move).
  * A tag is remembered per set of {@code Accept} values, since a registry may answer a multi-arch
- * index to one client and a single manifest to another.
+ * index to one client and a single manifest to another. An entry holds only while the signature
+ * policy it was checked under is in force: after a reload, the manifest is fetched and checked again.
  */
 final class ManifestCache {
 
@@ -48,14 +50,18 @@ final class ManifestCache {
 
   private record ByTag(String upstream, String repository, String tag, List<String> accept) {}
 
-  private final Cache<ByDigest, Stored> manifests;
-  private final Cache<ByTag, Digest> tags;
+  private record Entry(Stored stored, Object checkedUnder) {}
 
-  ManifestCache(long maxBytes, Duration tagTtl) {
+  private final Cache<ByDigest, Entry> manifests;
+  private final Cache<ByTag, Digest> tags;
+  private final Supplier<?> policyInForce;
+
+  ManifestCache(long maxBytes, Duration tagTtl, Supplier<?> policyInForce) {
     this.manifests = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
-        .weigher((ByDigest key, Stored stored) -> stored.bytes().length + 256)
+        .weigher((ByDigest key, Entry entry) -> entry.stored().bytes().length + 256)
         .build();
+    this.policyInForce = policyInForce;
     this.tags = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(tagTtl).build();
   }
 
@@ -65,12 +71,17 @@ final class ManifestCache {
     if (digest == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(manifests.getIfPresent(new ByDigest(repository.upstream(), repository.repository(),
-        digest)));
+    ByDigest key = new ByDigest(repository.upstream(), repository.repository(), digest);
+    Entry entry = manifests.getIfPresent(key);
+    if (entry == null || entry.checkedUnder() != policyInForce.get()) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.stored());
   }
 
   void put(RoutedRepository repository, Reference reference, List<String> accept, Stored stored) {
-    manifests.put(new ByDigest(repository.upstream(), repository.repository(), stored.digest()), stored);
+    manifests.put(new ByDigest(repository.upstream(), repository.repository(), stored.digest()),
+        new Entry(stored, policyInForce.get()));
     if (reference instanceof Tag tag) {
       tags.put(new ByTag(repository.upstream(), repository.repository(), tag.text(), accept), stored.digest());
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The OCI mount, {@code /v2/}: docker, containerd, podman and skopeo use the gateway as a registry
@@ -39,6 +40,9 @@ public final class OciRoute implements Route {
   private final Blobs blobs;
   private final TagLists tags;
   private final Referrers referrers;
+
+  /** What cached manifests were checked under when no signature policy is enforced: it never changes. */
+  private static final Object NO_SIGNATURE_POLICY = new Object();
 
   /**
    * A mount for the upstreams of {@code config.oci()}; with {@code signatures}, every manifest an
@@ -59,7 +63,8 @@ public final class OciRoute implements Route {
     ManifestSignatureCheck check = signatures.<ManifestSignatureCheck>map(s -> new SignatureGate(s.policy(),
         new UpstreamSignatures(mount), s.verifier(), workers, Ticker.systemTicker())).orElse(ManifestSignatureCheck.NONE);
     this.manifests = new Manifests(mount, check, grants,
-        new ManifestCache(config.cache().metadataMaxBytes() / 8, config.cache().metadataTtl()));
+        new ManifestCache(config.cache().metadataMaxBytes() / 8, config.cache().metadataTtl(),
+            signatures.<Supplier<?>>map(ImageSignatures::policy).orElse(() -> NO_SIGNATURE_POLICY)));
     this.blobs = new Blobs(mount, grants, delivery);
     this.tags = new TagLists(mount, config.upstream().maxMetadataBytes());
     this.referrers = new Referrers(mount);

@@ -2,7 +2,9 @@ package dev.tollgate.gateway.policy;
 
 import dev.tollgate.gateway.config.ConfigException;
 import dev.tollgate.gateway.config.GatewayConfig;
+import dev.tollgate.gateway.signature.SignaturePolicyLoader;
 import dev.tollgate.policy.engine.PolicyEngine;
+import dev.tollgate.policy.signature.SignaturePolicy;
 import dev.tollgate.policy.typosquat.ProtectedNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +55,7 @@ public final class PolicyReloader implements AutoCloseable {
   private Map<Path, String> popularFiles;
   private ProtectedNames popular;
   private Map<Path, String> lastSeen;
+  private final boolean signaturesRequired;
   private long reloads;
   private long reloadErrors;
   private Optional<String> lastError = Optional.empty();
@@ -69,6 +72,7 @@ public final class PolicyReloader implements AutoCloseable {
     this.popularFiles = popularSubset(inForce);
     this.lastSeen = inForce;
     this.lastSuccess = clock.instant();
+    this.signaturesRequired = Files.exists(config.policy().directory().resolve(SignaturePolicyLoader.FILE_NAME));
     this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tollgate-policy-reload");
       t.setDaemon(true);
@@ -83,7 +87,8 @@ public final class PolicyReloader implements AutoCloseable {
   public static PolicyReloader start(GatewayConfig config, Clock clock) throws ConfigException {
     Map<Path, String> files = fingerprint(watchedDirectories(config));
     ProtectedNames popular = PopularNamesLoader.load(config.policy().popularDirectory());
-    PolicyHolder holder = new PolicyHolder(PolicyLoader.loadSets(config, popular, clock));
+    PolicyHolder holder = new PolicyHolder(PolicyLoader.loadSets(config, popular, clock),
+        SignaturePolicyLoader.load(config.policy().directory()));
     PolicyReloader reloader = new PolicyReloader(config, holder, clock, files, popular);
     long interval = CHECK_INTERVAL.toMillis();
     reloader.checker.scheduleWithFixedDelay(reloader::check, interval, interval, TimeUnit.MILLISECONDS);
@@ -132,7 +137,7 @@ public final class PolicyReloader implements AutoCloseable {
     long started = System.nanoTime();
     try {
       Map<String, PolicyEngine> engines = PolicyLoader.loadSets(config, popularNames(files), clock);
-      holder.replaceAll(engines);
+      holder.replaceAll(engines, signaturePolicy());
       reloads++;
       lastSuccess = clock.instant();
       lastError = Optional.empty();
@@ -145,6 +150,20 @@ public final class PolicyReloader implements AutoCloseable {
       lastErrorAt = Optional.of(clock.instant());
       LOG.severe("policy reload rejected, the policy in force stays: " + e.getMessage());
     }
+  }
+
+  /**
+   * The signature policy in {@code signatures.yaml}. A gateway that started with that file keeps
+   * enforcing it: deleting the file is refused like any invalid edit, since it would let unsigned
+   * images through without anyone having written that down.
+   */
+  private SignaturePolicy signaturePolicy() throws ConfigException {
+    Path file = config.policy().directory().resolve(SignaturePolicyLoader.FILE_NAME);
+    if (signaturesRequired && !Files.exists(file)) {
+      throw new ConfigException(file + ": removed, but the gateway enforces image signatures since it started with"
+          + " it; restore it (`unmatched: allow` with no rules requires nothing), or restart without it");
+    }
+    return SignaturePolicyLoader.load(config.policy().directory());
   }
 
   /** The popular names, read again only when their files changed (reading them is half a reload's time). */

@@ -16,13 +16,16 @@ import java.util.function.Supplier;
  */
 public record ImageSignatures(Supplier<SignaturePolicy> policy, ImageSignatureVerifier verifier) {
 
-  /** Reads {@code signatures.yaml} and the trusted roots at start; empty when the policy file does not exist. */
-  public static Optional<ImageSignatures> load(GatewayConfig config) throws ConfigException {
+  /**
+   * The trusted roots, read at start, with {@code policyInForce} (what the policy reloader holds);
+   * empty when the gateway starts without {@code signatures.yaml}.
+   */
+  public static Optional<ImageSignatures> load(GatewayConfig config, Supplier<SignaturePolicy> policyInForce)
+      throws ConfigException {
     if (!Files.exists(config.policy().directory().resolve(SignaturePolicyLoader.FILE_NAME))) {
       return Optional.empty();
     }
-    SignaturePolicy policy = SignaturePolicyLoader.load(config.policy().directory());
     ImageSignatureVerifier verifier = new ImageSignatureVerifier(SigstoreTrust.load(config.sigstore()));
-    return Optional.of(new ImageSignatures(() -> policy, verifier));
+    return Optional.of(new ImageSignatures(policyInForce, verifier));
   }
 }

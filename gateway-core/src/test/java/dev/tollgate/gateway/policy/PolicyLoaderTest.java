@@ -12,6 +12,7 @@ import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Rule;
 import dev.tollgate.policy.decision.Verdict;
 import dev.tollgate.policy.engine.PolicyEngine;
+import dev.tollgate.policy.signature.SignaturePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -129,7 +130,8 @@ class PolicyLoaderTest {
     Files.createDirectories(dir.resolve("policy-strict"));
     Files.writeString(dir.resolve("policy").resolve("pypi.yaml"), "allow:\n  - name: requests\n  - name: flask\n");
     Files.writeString(dir.resolve("policy-strict").resolve("pypi.yaml"), "allow:\n  - name: requests\n");
-    PolicyHolder sets = new PolicyHolder(PolicyLoader.loadSets(ConfigLoader.load(dir, Map.of()), TODAY));
+    PolicyHolder sets = new PolicyHolder(PolicyLoader.loadSets(ConfigLoader.load(dir, Map.of()), TODAY),
+        SignaturePolicy.none());
 
     assertEquals(Verdict.ALLOW, decide(sets.current(), "flask").verdict());
     assertEquals(Verdict.ALLOW, decide(sets.current(PolicyHolder.DEFAULT_SET), "flask").verdict());
