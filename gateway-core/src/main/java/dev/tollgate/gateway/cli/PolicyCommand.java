@@ -3,6 +3,7 @@ package dev.tollgate.gateway.cli;
 import dev.tollgate.gateway.config.ConfigException;
 import dev.tollgate.gateway.policy.PolicyFileLoader;
 import dev.tollgate.gateway.policy.PolicyLoader;
+import dev.tollgate.gateway.signature.SignaturePolicyLoader;
 import dev.tollgate.policy.coordinates.Ecosystem;
 import dev.tollgate.policy.rules.Enforcement;
 import dev.tollgate.policy.rules.PolicyMode;
@@ -41,6 +42,16 @@ public final class PolicyCommand {
       try {
         PolicyFileLoader.load(ecosystem, file, PolicyMode.ALLOWLIST, Enforcement.ENFORCE);
         out.println(file + ": ok");
+      } catch (ConfigException e) {
+        out.println(e.getMessage());
+        invalid++;
+      }
+    }
+    Path signatures = directory.resolve(SignaturePolicyLoader.FILE_NAME);
+    if (Files.exists(signatures)) {
+      try {
+        SignaturePolicyLoader.load(directory);
+        out.println(signatures + ": ok");
       } catch (ConfigException e) {
         out.println(e.getMessage());
         invalid++;

@@ -66,13 +66,16 @@ class CommandLineTest {
   void policyValidatePassesTheShippedPolicyAndNamesFileLineAndFieldOfAnError(@TempDir Path dir) throws Exception {
     assertEquals(0, tollgate("policy", "validate", "../conf/policy"), out());
     assertTrue(out().contains("pypi.yaml: ok"), out());
+    assertTrue(out().contains("signatures.yaml: ok"), out());
 
     Files.writeString(dir.resolve("npm.yaml"), "allow:\n  - name: lodash\n    version: \"^4 ||| x\"\n");
+    Files.writeString(dir.resolve("signatures.yaml"), "unmatched: maybe\n");
     Files.writeString(dir.resolve("pypi.yaml"), "allow:\n  - name: requests\n    expires: soon\n");
     out.reset();
     assertEquals(1, tollgate("policy", "validate", dir.toString()));
     assertTrue(out().contains(dir.resolve("pypi.yaml") + ":3: allow[0].expires: 'soon' is not a date"), out());
     assertTrue(out().contains(dir.resolve("npm.yaml") + ":3: allow[0].version"), out());
+    assertTrue(out().contains(dir.resolve("signatures.yaml") + ":1"), out());
     assertEquals(2, tollgate("policy", "validate", dir.resolve("absent").toString()));
   }
 
