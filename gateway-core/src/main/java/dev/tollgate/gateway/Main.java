@@ -37,8 +37,8 @@ public final class Main {
             "ecosystem<TAB>name[<TAB>rank]" that replace the shipped popular-name lists.
         policy validate DIR
             Check the policy files in DIR (pypi.yaml, npm.yaml, oci.yaml, signatures.yaml) as the
-            gateway does before a
-            reload; print errors with file, line and field. Exit status 0 if all are valid.
+            gateway does before a reload; print errors with file, line and field. Exit status 0 if
+            all are valid.
         allow add <ecosystem> <name> [<version-constraint>] [--note TEXT] [--expires YYYY-MM-DD]
         allow remove <ecosystem> <name>
         allow list <ecosystem>
