@@ -12,7 +12,7 @@ class SandboxLayoutTest {
 
   @ParameterizedTest(name = "{0} with --rw {1} -> {2}")
   @CsvSource({
-      "/work/project,       /data,         /work/project",
+      "/srv/project,        /data,         /srv/project",
       "/tmp/build,          /data,         /tmp/home",
       "/run/user/0,         /data,         /tmp/home",
       "/tmp/build/src,      /tmp/build,    /tmp/build/src",
