@@ -46,7 +46,7 @@ final class AgentAuthentication extends ChannelInboundHandlerAdapter {
       if (route.isPresent() && !route.get().requiresAgent()) {
         agent = Optional.of(agents.unauthenticated());
         refusal = null;
-      } else if (authorization == null) {
+      } else if (authorization == null || Credentials.blank(authorization)) {
         agent = agents.anonymous();
         refusal = "this gateway needs an agent token";
       } else {

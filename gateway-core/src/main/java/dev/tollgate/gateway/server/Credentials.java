@@ -2,6 +2,7 @@ package dev.tollgate.gateway.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,19 +33,33 @@ final class Credentials {
     };
   }
 
+  /** Whether the header is Basic credentials with an empty user and password, as a client sends when it has none. */
+  static boolean blank(String authorization) {
+    String[] schemeAndValue = authorization.strip().split(" +", 2);
+    String value = schemeAndValue.length == 1 ? "" : schemeAndValue[1];
+    return schemeAndValue[0].equalsIgnoreCase("basic") && List.of("", ":").contains(decode(value).orElse("?"));
+  }
+
   private static Optional<String> basic(String encoded) {
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    Optional<String> credentials = decode(encoded);
+    if (credentials.isEmpty()) {
       return Optional.empty();
     }
+    String decoded = credentials.get();
     int colon = decoded.indexOf(':');
     if (colon < 0) {
       return nonEmpty(decoded);
     }
     String password = decoded.substring(colon + 1);
     return password.isEmpty() ? nonEmpty(decoded.substring(0, colon)) : Optional.of(password);
+  }
+
+  private static Optional<String> decode(String encoded) {
+    try {
+      return Optional.of(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> nonEmpty(String value) {

@@ -18,7 +18,10 @@ import java.util.Optional;
  * The 401 each client understands, with a sentence saying how to send the token:
  * <ul>
  *   <li>OCI clients ({@code /v2/}): {@code WWW-Authenticate: Basic realm="tollgate"}, which makes
- *       skopeo and podman send their {@code --creds}, and an OCI error {@code UNAUTHORIZED};
+ *       skopeo and podman send the credentials they hold for the gateway's host, and an OCI error
+ *       {@code UNAUTHORIZED}, whose message they print. The hint names auth.json because that is
+ *       the only way credentials reach a mirror: containers/image keeps {@code --creds} for the
+ *       registry itself;
  *   <li>npm ({@code /npm/}): the route's JSON error and no challenge. npm prints a 401 without a
  *       challenge as "401 REASON - GET URL - ERROR", our own sentence twice; with any challenge it
  *       prints only its own advice to run {@code npm login}, which a read-only gateway cannot help;
@@ -57,7 +60,8 @@ final class Unauthorized {
 
   private static String hint(boolean oci, boolean npm) {
     if (oci) {
-      return "log in with the agent's token (skopeo/podman: --creds AGENT:TOKEN)";
+      return "log in to the gateway's own HOST:PORT with the agent's token (podman login, or auth.json);"
+          + " a registry mirror is never sent --creds";
     }
     if (npm) {
       return "set the agent's token in .npmrc: //HOST/npm/:_authToken=TOKEN";

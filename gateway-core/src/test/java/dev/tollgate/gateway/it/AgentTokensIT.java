@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +38,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * URL, npm with {@code _authToken} in its npmrc. The right token installs and the audit line names
  * the agent; a wrong or missing token gets a 401 that the client prints with a sentence saying
  * what to do, before anything reaches an upstream; an agent whose profile audits installs what
- * policy would refuse, logged as would-deny. The gateway's metrics, scraped over HTTP as
- * Prometheus does, count what happened.
+ * policy would refuse, logged as would-deny. Agent and admin tokens open only their own port. The
+ * gateway's metrics, scraped over HTTP as Prometheus does, count what happened.
  */
 @ExtendWith(NettyLeakCheck.class)
 class AgentTokensIT {
@@ -204,6 +205,41 @@ class AgentTokensIT {
     Map<String, String> refused = Map.of("ecosystem", "pypi", "status", "4xx");
     assertTrue(scrape().valueOrZero("tollgate_requests_total", refused)
         > before.valueOrZero("tollgate_requests_total", refused));
+  }
+
+  private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", authorization).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String agent, String token) {
+    return "Basic " + Base64.getEncoder().encodeToString((agent + ":" + token).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anAgentsTokenOpensNoAdminApiAndTheAdminTokenIsNoAgentToken() throws Exception {
+    int agentPort = gateway.gateway().port();
+    int adminPort = gateway.gateway().adminPort();
+    int upstreamRequests = pypi.requestCount();
+
+    HttpResponse<String> agentBearerOnAdmin = get(adminPort, "/admin/status", "Bearer " + CI_TOKEN);
+    HttpResponse<String> agentBasicOnAdmin = get(adminPort, "/admin/status", basic("ci-runner", CI_TOKEN));
+    HttpResponse<String> adminOnAgentPort = get(agentPort, "/pypi/simple/tg-alpha/", "Bearer " + ADMIN_TOKEN);
+    HttpResponse<String> adminAsBasicOnAgentPort = get(agentPort, "/pypi/simple/tg-alpha/", basic("admin", ADMIN_TOKEN));
+
+    assertAll(
+        () -> assertEquals(401, agentBearerOnAdmin.statusCode(), agentBearerOnAdmin.body()),
+        () -> assertEquals(401, agentBasicOnAdmin.statusCode(), agentBasicOnAdmin.body()),
+        () -> assertEquals(401, adminOnAgentPort.statusCode(), adminOnAgentPort.body()),
+        () -> assertTrue(adminOnAgentPort.body().contains("the agent token is not valid"), adminOnAgentPort.body()),
+        () -> assertEquals(401, adminAsBasicOnAgentPort.statusCode(), adminAsBasicOnAgentPort.body()),
+        () -> assertEquals(upstreamRequests, pypi.requestCount(), "requests reached the upstream"),
+        () -> assertEquals(List.of(), audit().entries(), "no decision was made, so no audit line"),
+        () -> assertEquals(200, get(adminPort, "/admin/status", "Bearer " + ADMIN_TOKEN).statusCode(),
+            "the admin token opens the admin API"),
+        () -> assertEquals(200, get(agentPort, "/pypi/simple/tg-alpha/", "Bearer " + CI_TOKEN).statusCode(),
+            "the agent's token opens the agent port"));
   }
 
   @Test

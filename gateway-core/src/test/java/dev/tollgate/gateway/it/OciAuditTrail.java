@@ -52,6 +52,11 @@ final class OciAuditTrail {
     return await(pathSuffix, "status " + status, e -> e.path("status").asInt() == status);
   }
 
+  /** Every entry so far, without waiting. */
+  List<JsonNode> entries() {
+    return log.entries();
+  }
+
   /** Every entry whose path ends with {@code pathSuffix}, without waiting. */
   List<JsonNode> entriesFor(String pathSuffix) {
     return log.entries().stream().filter(e -> e.path("path").asText("").endsWith(pathSuffix)).toList();

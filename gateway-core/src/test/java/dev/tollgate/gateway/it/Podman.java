@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The real podman as root, the way it runs on this kind of machine: vfs storage, cgroupfs, no
- * systemd, runc (crun cannot set its limits here), its own storage, runtime dir, temp dir and
- * containers configuration in a test directory.
+ * systemd, runc (crun cannot set its limits here), its own storage, runtime dir, temp dir, credentials
+ * file and containers configuration in a test directory.
  */
 final class Podman {
 
@@ -36,6 +36,8 @@ final class Podman {
         events_logfile_path = "%s"
         runtime = "runc"
         """.formatted(home.resolve("events.log")), StandardCharsets.UTF_8);
+    // podman refuses to start when REGISTRY_AUTH_FILE names a missing file; podman login fills this one.
+    Files.writeString(authFile(), "{\"auths\":{}}\n", StandardCharsets.UTF_8);
     Files.writeString(home.resolve("storage.conf"), """
         [storage]
         driver = "vfs"
@@ -50,6 +52,11 @@ final class Podman {
         registries.reference(repository, tag)));
   }
 
+  /** The credentials file podman reads and {@code podman login} writes ({@code REGISTRY_AUTH_FILE}). */
+  Path authFile() {
+    return home.resolve("auth.json");
+  }
+
   /** Runs {@code podman ARGS} with the test's own configuration and storage. */
   Command.Result run(List<String> args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(tools.podman().toString()));
@@ -60,6 +67,7 @@ final class Podman {
       env.put("CONTAINERS_CONF", home.resolve("containers.conf").toString());
       env.put("CONTAINERS_STORAGE_CONF", home.resolve("storage.conf").toString());
       env.put("CONTAINERS_REGISTRIES_CONF", registries.registriesConf().toString());
+      env.put("REGISTRY_AUTH_FILE", authFile().toString());
     }, TIMEOUT);
   }
 }

@@ -44,6 +44,11 @@ final class Skopeo {
     return run(List.of("copy", "docker://" + registries.reference(repository, tag), "oci:" + destination + ":" + tag));
   }
 
+  /** The credentials file skopeo reads ({@code REGISTRY_AUTH_FILE}); absent until a test writes it. */
+  Path authFile() {
+    return home.resolve("auth.json");
+  }
+
   /** Runs {@code skopeo --registries-conf ... --policy ... ARGS} with the test's own environment. */
   Command.Result run(List<String> args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(tools.skopeo().toString(), "--registries-conf",
@@ -52,7 +57,7 @@ final class Skopeo {
     return Command.run(command, env -> {
       env.put("HOME", home.toString());
       env.put("TMPDIR", home.resolve("tmp").toString());
-      env.put("REGISTRY_AUTH_FILE", home.resolve("auth.json").toString());
+      env.put("REGISTRY_AUTH_FILE", authFile().toString());
       env.remove("CONTAINERS_REGISTRIES_CONF");
     }, TIMEOUT);
   }

@@ -109,6 +109,8 @@ class AgentAuthenticationTest {
       a wrong token                          | Bearer s3cret-token-for-ci-0009     | 401 | the agent token is not valid
       a token as basic user with a wrong password | BASIC:s3cret-token-for-ci-0001:nope | 401 | the agent token is not valid
       no token                               | NONE                                | 401 | this gateway needs an agent token
+      skopeo without credentials for the host | BASIC::                            | 401 | this gateway needs an agent token
+      empty basic credentials                | BASIC:                              | 401 | this gateway needs an agent token
       an unknown scheme                      | Digest username="ci"                | 401 | carries no agent token Tollgate reads
       malformed basic credentials            | Basic %%%                           | 401 | carries no agent token Tollgate reads
       """)
@@ -154,7 +156,8 @@ class AgentAuthenticationTest {
         () -> assertEquals("Basic realm=\"tollgate\"", response.header("WWW-Authenticate")),
         () -> assertEquals("application/json", response.header("Content-Type")),
         () -> assertEquals("{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"this gateway needs an agent token;"
-            + " log in with the agent's token (skopeo/podman: --creds AGENT:TOKEN)\",\"detail\":null}]}\n",
+            + " log in to the gateway's own HOST:PORT with the agent's token (podman login, or auth.json);"
+            + " a registry mirror is never sent --creds\",\"detail\":null}]}\n",
             response.body()));
   }
 
