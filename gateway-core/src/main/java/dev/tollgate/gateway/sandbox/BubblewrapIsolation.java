@@ -33,6 +33,11 @@ final class BubblewrapIsolation implements Isolation {
       line.addAll(List.of("--ro-bind", layout.configDir().resolve(file.getValue()).toString(),
           ClientSetup.HOME + "/" + file.getKey()));
     }
+    for (Path path : init.hostPaths()) {
+      if (SandboxLayout.hidden(path)) {
+        line.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+      }
+    }
     for (Path dir : layout.writable()) {
       line.addAll(List.of("--bind", dir.toString(), dir.toString()));
     }

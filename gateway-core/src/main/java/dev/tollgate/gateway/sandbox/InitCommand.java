@@ -20,6 +20,14 @@ record InitCommand(int port) {
     return init;
   }
 
+  /**
+   * The host paths the init needs inside the sandbox: Tollgate's classes and the Java running them
+   * (an installation under /tmp, a CI checkout for one, would otherwise be hidden by the private /tmp).
+   */
+  List<Path> hostPaths() {
+    return List.of(codeLocation(), Path.of(System.getProperty("java.home")));
+  }
+
   private static Path codeLocation() {
     try {
       return Path.of(SandboxInit.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -17,8 +17,12 @@ record SandboxLayout(Path configDir, Path stateDir, List<Path> writable, String 
    * writable directory brings that part back), else the sandbox's home.
    */
   static String workingDirectory(Path requested, List<Path> writable) {
-    boolean hidden = requested.startsWith("/tmp") || requested.startsWith("/run");
     boolean broughtBack = writable.stream().anyMatch(requested::startsWith);
-    return hidden && !broughtBack ? ClientSetup.HOME : requested.toString();
+    return hidden(requested) && !broughtBack ? ClientSetup.HOME : requested.toString();
+  }
+
+  /** Whether the sandbox's private /tmp and /run hide the host's {@code path}. */
+  static boolean hidden(Path path) {
+    return path.startsWith("/tmp") || path.startsWith("/run");
   }
 }
