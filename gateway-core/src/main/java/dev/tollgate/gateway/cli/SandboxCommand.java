@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * {@code tollgate sandbox [--gateway URL] [--profile NAME [--token-file FILE]] [--rw DIR]...
- * [--registry HOST[=PATH]]... [--gvisor] -- COMMAND [ARGS]}: runs COMMAND where the gateway is its only network route. Exits
- * with COMMAND's exit code; 2 when the command line is wrong or the sandbox cannot be set up here.
+ * [--registry HOST[=PATH]]... [--gvisor] -- COMMAND [ARGS]}: runs COMMAND where the gateway is its
+ * only network route. Exits with COMMAND's exit code; 2 when the command line is wrong or the
+ * sandbox cannot be set up here.
  */
 public final class SandboxCommand {
 
