@@ -53,12 +53,16 @@ public final class Main {
             The policy's state (exit status 1 while an invalid edit is rejected); reload first.
             Admin commands take --admin-url URL (TOLLGATE_ADMIN_URL, default
             http://127.0.0.1:8081) and --token TOKEN (TOLLGATE_ADMIN_TOKEN).
-        sandbox [--gateway URL] [--profile NAME [--token-file FILE]] [--rw DIR]... [--gvisor] -- COMMAND [ARGS]
+        sandbox [--gateway URL] [--profile NAME [--token-file FILE]] [--rw DIR]...
+                [--registry HOST[=PATH]]... [--gvisor] -- COMMAND [ARGS]
             Run COMMAND (Linux; bubblewrap, or gVisor with --gvisor) where the gateway (default
             http://127.0.0.1:8080 or TOLLGATE_GATEWAY) is its only network route, the host's files
             are read-only except each --rw DIR, and pip, uv, npm, pnpm, yarn, skopeo and podman are
-            set up to use the gateway. With --profile, the profile's agent token (from FILE or
-            TOLLGATE_AGENT_TOKEN) goes into the clients' settings. Exits with COMMAND's exit code.
+            set up to use the gateway. Image pulls from Docker Hub and from each --registry HOST
+            (and TOLLGATE_SANDBOX_REGISTRIES, comma-separated) go to the gateway as that registry's
+            mirror (PATH: the upstream's pathPrefix in the gateway). With --profile, the profile's
+            agent token (from FILE or TOLLGATE_AGENT_TOKEN) goes into the clients' settings. Exits
+            with COMMAND's exit code.
         verify-bundle --bundle FILE (--artifact FILE | --digest sha256:HEX) --trusted-root FILE
                       (--identity ISSUER=SUBJECT | --key PEM)
             Verify a Sigstore bundle offline with the gateway's verifier: keyless against an

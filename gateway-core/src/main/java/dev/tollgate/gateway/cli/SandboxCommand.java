@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.cli;
 
 import dev.tollgate.gateway.sandbox.AgentCredentials;
+import dev.tollgate.gateway.sandbox.MirroredRegistry;
 import dev.tollgate.gateway.sandbox.Sandbox;
 import dev.tollgate.gateway.sandbox.SandboxRequest;
 import dev.tollgate.gateway.sandbox.SandboxUnavailableException;
@@ -18,14 +19,17 @@ import java.util.Optional;
 
 /**
  * {@code tollgate sandbox [--gateway URL] [--profile NAME [--token-file FILE]] [--rw DIR]...
- * [--gvisor] -- COMMAND [ARGS]}: runs COMMAND where the gateway is its only network route. Exits
- * with COMMAND's exit code; 2 when the command line is wrong or the sandbox cannot be set up here.
+ * [--registry HOST[=PATH]]... [--gvisor] -- COMMAND [ARGS]}: runs COMMAND where the gateway is its
+ * only network route. Exits with COMMAND's exit code; 2 when the command line is wrong or the
+ * sandbox cannot be set up here.
  */
 public final class SandboxCommand {
 
   /** The gateway when {@code --gateway} is not given and {@code TOLLGATE_GATEWAY} is not set. */
   static final String DEFAULT_GATEWAY = "http://127.0.0.1:8080";
   static final String TOKEN_VARIABLE = "TOLLGATE_AGENT_TOKEN";
+  /** Image registries mirrored by the gateway, comma-separated, before those of {@code --registry}. */
+  static final String REGISTRIES_VARIABLE = "TOLLGATE_SANDBOX_REGISTRIES";
 
   private SandboxCommand() {}
 
@@ -50,6 +54,7 @@ public final class SandboxCommand {
     Optional<String> profile = Optional.empty();
     Optional<String> tokenFile = Optional.empty();
     List<Path> writable = new ArrayList<>();
+    List<MirroredRegistry> registries = registries(env);
     boolean gvisor = false;
     List<String> options = args.subList(0, separator);
     for (int i = 0; i < options.size(); i++) {
@@ -67,12 +72,31 @@ public final class SandboxCommand {
         case "--profile" -> profile = Optional.of(value);
         case "--token-file" -> tokenFile = Optional.of(value);
         case "--rw" -> writable.add(writableDirectory(value, workingDirectory));
+        case "--registry" -> registries.add(registry(value, "--registry"));
         default -> throw new UsageException("unknown option " + option);
       }
     }
     return new SandboxRequest(gatewayUri(gateway.or(() -> Optional.ofNullable(env.get("TOLLGATE_GATEWAY")))
         .orElse(DEFAULT_GATEWAY)), credentials(profile, tokenFile, env, workingDirectory), writable, gvisor,
-        args.subList(separator + 1, args.size()), workingDirectory, env);
+        args.subList(separator + 1, args.size()), workingDirectory, env, registries);
+  }
+
+  private static List<MirroredRegistry> registries(Map<String, String> env) throws UsageException {
+    List<MirroredRegistry> registries = new ArrayList<>();
+    for (String entry : env.getOrDefault(REGISTRIES_VARIABLE, "").split(",")) {
+      if (!entry.isBlank()) {
+        registries.add(registry(entry.strip(), REGISTRIES_VARIABLE));
+      }
+    }
+    return registries;
+  }
+
+  private static MirroredRegistry registry(String text, String source) throws UsageException {
+    try {
+      return MirroredRegistry.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(source + ": " + e.getMessage());
+    }
   }
 
   private static URI gatewayUri(String text) throws UsageException {

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +34,13 @@ final class ClientSetup {
 
   private final int port;
   private final Optional<AgentCredentials> credentials;
+  private final List<MirroredRegistry> registries;
 
-  ClientSetup(int port, Optional<AgentCredentials> credentials) {
+  /** Clients of the gateway on the sandbox's {@code port}; image pulls from {@code registries} go through it. */
+  ClientSetup(int port, Optional<AgentCredentials> credentials, List<MirroredRegistry> registries) {
     this.port = port;
     this.credentials = credentials;
+    this.registries = List.copyOf(registries);
   }
 
   /** The gateway as the sandbox sees it: {@code http://127.0.0.1:PORT}. */
@@ -120,28 +124,37 @@ final class ClientSetup {
   }
 
   /**
-   * The gateway as the mirror of Docker Hub (short names resolve there) and as a registry of its
-   * own. In the sandbox the real registry is unreachable, so a refusal by the mirror cannot be
-   * followed by a silent fallback.
+   * The gateway as the mirror of Docker Hub (short names resolve there) and of each registry named
+   * for the sandbox, and as a registry of its own. In the sandbox the registries themselves are
+   * unreachable, so a refusal by the mirror cannot be followed by a silent fallback.
    */
   private String registriesConf() {
-    return """
+    Map<String, MirroredRegistry> mirrored = new LinkedHashMap<>();
+    mirrored.put(MirroredRegistry.DOCKER_HUB.host(), MirroredRegistry.DOCKER_HUB);
+    registries.forEach(registry -> mirrored.put(registry.host(), registry));
+    StringBuilder conf = new StringBuilder("""
         # Written by tollgate sandbox: images come through the gateway. Inside the sandbox the
         # registries themselves are unreachable, so a refused pull fails instead of falling back.
         unqualified-search-registries = ["docker.io"]
+        """);
+    for (MirroredRegistry registry : mirrored.values()) {
+      conf.append("""
+
+          [[registry]]
+          prefix = "%1$s"
+          location = "%1$s"
+
+          [[registry.mirror]]
+          location = "%2$s"
+          insecure = true
+          """.formatted(registry.host(), registry.mirrorLocation(authority())));
+    }
+    return conf.append("""
 
         [[registry]]
-        prefix = "docker.io"
-        location = "docker.io"
-
-        [[registry.mirror]]
-        location = "%1$s"
+        location = "%s"
         insecure = true
-
-        [[registry]]
-        location = "%1$s"
-        insecure = true
-        """.formatted(authority());
+        """.formatted(authority())).toString();
   }
 
   private String containersAuth(AgentCredentials c) {

@@ -60,7 +60,7 @@ public final class Sandbox {
   private static int run(SandboxRequest request, Isolation isolation, InetSocketAddress gateway, Path workDir)
       throws IOException, InterruptedException {
     Path configDir = Files.createDirectory(workDir.resolve("run"));
-    ClientSetup clients = new ClientSetup(request.insidePort(), request.credentials());
+    ClientSetup clients = new ClientSetup(request.insidePort(), request.credentials(), request.registries());
     for (Map.Entry<String, String> file : clients.files().entrySet()) {
       Path written = Files.writeString(configDir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));

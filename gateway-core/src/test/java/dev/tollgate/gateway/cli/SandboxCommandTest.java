@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.gateway.sandbox.AgentCredentials;
+import dev.tollgate.gateway.sandbox.MirroredRegistry;
 import dev.tollgate.gateway.sandbox.SandboxRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ class SandboxCommandTest {
       --profile;ci;--token-file;missing;--;true | --token-file missing cannot be read
       --profile;bad name;--token-file;token;--;true | profile name 'bad name' must be letters
       --profile;ci;--token-file;spaced;--;true  | must be one line of printable ASCII without spaces
+      --registry;https://ghcr.io;--;true        | --registry: 'https://ghcr.io' is not a registry name
+      --registry;ghcr.io=/Ghcr;--;true          | --registry: '/Ghcr' is not a path prefix of the gateway
+      --registry;--;true                        | --registry needs a value
       """)
   void refusesWithAMessageSayingWhatIsWrong(String commandLine, String message) throws Exception {
     Files.writeString(dir.resolve("token"), "token\n");
@@ -97,5 +101,23 @@ class SandboxCommandTest {
     assertEquals(List.of("npm", "--rw", "--", "x"), request.command());
     assertEquals(List.of(rw.toRealPath()), request.writable());
     assertTrue(request.gvisor());
+  }
+
+  @Test
+  void imageRegistriesComeFromTheEnvironmentThenFromEachRegistryOption() throws Exception {
+    SandboxRequest request = parse(Map.of(SandboxCommand.REGISTRIES_VARIABLE, " quay.io , ,127.0.0.1:5000"),
+        "--registry", "ghcr.io=ghcr", "--registry", "registry.k8s.io", "--", "true");
+
+    assertEquals(List.of(new MirroredRegistry("quay.io", Optional.empty()),
+        new MirroredRegistry("127.0.0.1:5000", Optional.empty()), new MirroredRegistry("ghcr.io", Optional.of("ghcr")),
+        new MirroredRegistry("registry.k8s.io", Optional.empty())), request.registries());
+  }
+
+  @Test
+  void aBadRegistryInTheEnvironmentIsNamedAsComingFromThere() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> SandboxCommand.parse(List.of("--", "true"), Map.of(SandboxCommand.REGISTRIES_VARIABLE, "a b"), dir));
+
+    assertTrue(e.getMessage().startsWith(SandboxCommand.REGISTRIES_VARIABLE + ": 'a b'"), e.getMessage());
   }
 }

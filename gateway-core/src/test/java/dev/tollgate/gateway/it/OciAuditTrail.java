@@ -61,4 +61,20 @@ final class OciAuditTrail {
   List<JsonNode> entriesFor(String pathSuffix) {
     return log.entries().stream().filter(e -> e.path("path").asText("").endsWith(pathSuffix)).toList();
   }
+
+  /** The entry of the refusal ({@code 403}) of a request ending {@code pathSuffix} whose ref {@code output} shows. */
+  JsonNode refusalPrintedIn(String output, String pathSuffix) throws InterruptedException {
+    return await(pathSuffix, "the ref the client printed",
+        e -> e.path("status").asInt() == 403 && output.contains("(ref " + e.path("id").asText() + ")"));
+  }
+
+  /** The reason of {@code line} decided by {@code rule}; fails, quoting the line, if there is none. */
+  static JsonNode reason(JsonNode line, String rule) {
+    for (JsonNode reason : line.path("reasons")) {
+      if (rule.equals(reason.path("rule").asText())) {
+        return reason;
+      }
+    }
+    throw new AssertionError("no '" + rule + "' reason in " + line);
+  }
 }

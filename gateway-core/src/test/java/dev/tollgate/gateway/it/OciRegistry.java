@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.it;
 
+import dev.tollgate.adapter.sigstore.testing.OciArtifact;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -148,6 +150,15 @@ final class OciRegistry implements AutoCloseable {
       throw new AssertionError("the registry refused the manifest " + repository + ":" + reference + ": "
           + response.statusCode() + " " + response.body());
     }
+  }
+
+  /** Stores {@code artifact} (a signature, a referrer) in {@code repository}: its blobs, then its manifest. */
+  void putArtifact(String repository, OciArtifact artifact) throws IOException, InterruptedException {
+    for (Map.Entry<String, byte[]> blob : artifact.blobs().entrySet()) {
+      putBlob(repository, blob.getKey(), blob.getValue());
+    }
+    putManifest(repository, artifact.tag() == null ? artifact.manifestDigest() : artifact.tag(),
+        artifact.mediaType(), artifact.manifest());
   }
 
   /** Uploads {@code blob} (whose digest is {@code digest}) to {@code repository} in one piece. */

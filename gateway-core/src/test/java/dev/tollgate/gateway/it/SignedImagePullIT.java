@@ -158,11 +158,7 @@ class SignedImagePullIT {
   }
 
   private static void put(String repository, OciArtifact artifact) throws Exception {
-    for (Map.Entry<String, byte[]> blob : artifact.blobs().entrySet()) {
-      registry.putBlob(repository, blob.getKey(), blob.getValue());
-    }
-    registry.putManifest(repository, artifact.tag() == null ? artifact.manifestDigest() : artifact.tag(),
-        artifact.mediaType(), artifact.manifest());
+    registry.putArtifact(repository, artifact);
   }
 
   private static String payloadDigest(OciArtifact signature) throws Exception {
@@ -281,16 +277,10 @@ class SignedImagePullIT {
 
   /** The audit line of the manifest refusal whose ref the client printed. */
   private static JsonNode refusalSeenBy(Command.Result pulled, String repository) throws InterruptedException {
-    return gateway.audit().await("/" + repository + "/manifests/v1", "the ref the client printed",
-        e -> e.path("status").asInt() == 403 && pulled.output().contains("(ref " + e.path("id").asText() + ")"));
+    return gateway.audit().refusalPrintedIn(pulled.output(), "/" + repository + "/manifests/v1");
   }
 
   private static JsonNode reason(JsonNode line, String rule) {
-    for (JsonNode reason : line.path("reasons")) {
-      if (rule.equals(reason.path("rule").asText())) {
-        return reason;
-      }
-    }
-    throw new AssertionError("no '" + rule + "' reason in " + line);
+    return OciAuditTrail.reason(line, rule);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The settings that point every package client in the sandbox at the gateway. */
 class ClientSetupTest {
 
-  private static final ClientSetup ANONYMOUS = new ClientSetup(8080, Optional.empty());
+  private static final ClientSetup ANONYMOUS = new ClientSetup(8080, Optional.empty(), List.of());
   private static final ClientSetup AGENT = new ClientSetup(8080,
-      Optional.of(new AgentCredentials("ci-agent", "t@k:en/1")));
+      Optional.of(new AgentCredentials("ci-agent", "t@k:en/1")), List.of());
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -80,5 +81,38 @@ class ClientSetupTest {
         location = "127.0.0.1:8080"
         insecure = true
         """), conf);
+  }
+
+  @Test
+  void eachNamedRegistryGetsTheGatewayAsItsMirrorUnderItsPathPrefixIfAny() {
+    ClientSetup setup = new ClientSetup(8080, Optional.empty(), List.of(MirroredRegistry.parse("ghcr.io=ghcr"),
+        MirroredRegistry.parse("127.0.0.1:5000")));
+    String conf = setup.files().get("registries.conf");
+
+    assertTrue(conf.contains(mirrorOf("ghcr.io", "127.0.0.1:8080/ghcr")), conf);
+    assertTrue(conf.contains(mirrorOf("127.0.0.1:5000", "127.0.0.1:8080")), conf);
+    assertTrue(conf.contains(mirrorOf("docker.io", "127.0.0.1:8080")), conf);
+    assertTrue(conf.contains("unqualified-search-registries = [\"docker.io\"]\n"), conf);
+  }
+
+  @Test
+  void dockerHubNamedWithAPathPrefixReplacesTheDefaultMirror() {
+    ClientSetup setup = new ClientSetup(8080, Optional.empty(), List.of(MirroredRegistry.parse("docker.io=hub")));
+    String conf = setup.files().get("registries.conf");
+
+    assertTrue(conf.contains(mirrorOf("docker.io", "127.0.0.1:8080/hub")), conf);
+    assertEquals(1, conf.split("prefix = \"docker.io\"", -1).length - 1, conf);
+  }
+
+  private static String mirrorOf(String registry, String mirror) {
+    return """
+        [[registry]]
+        prefix = "%1$s"
+        location = "%1$s"
+
+        [[registry.mirror]]
+        location = "%2$s"
+        insecure = true
+        """.formatted(registry, mirror);
   }
 }
