@@ -212,14 +212,18 @@ class SandboxIT {
   void onlyTheRwDirectoriesAndThePrivateTmpAreWritable() throws Exception {
     Path rw = Files.createDirectory(work.resolve("rw"));
     Path outside = Files.createDirectory(work.resolve("outside"));
+    // A host directory no checkout hides (the sandbox's private /tmp would hide one under /tmp).
+    Path hostFile = Path.of("/usr/tollgate-sandbox-probe-" + ProcessHandle.current().pid());
 
     Command.Result result = sandbox.run(List.of("--rw", rw.toString()), "echo inside > " + rw.resolve("file")
-        + "; echo outside > " + outside.resolve("file") + "; echo scratch > /tmp/scratch && echo tmp-ok", Map.of());
+        + "; echo outside > " + outside.resolve("file") + "; echo host > " + hostFile
+        + "; echo scratch > /tmp/scratch && echo tmp-ok", Map.of());
 
     assertAll(result.describe(),
         () -> assertEquals("inside\n", Files.readString(rw.resolve("file"), StandardCharsets.UTF_8)),
         () -> assertFalse(Files.exists(outside.resolve("file"))),
-        () -> assertTrue(result.output().contains("Read-only file system")),
+        () -> assertFalse(Files.exists(hostFile)),
+        () -> assertTrue(result.output().contains("cannot create " + hostFile + ": Read-only file system")),
         () -> assertTrue(result.output().contains("tmp-ok")));
     sandbox.assertNothingLeft(result.output());
   }
