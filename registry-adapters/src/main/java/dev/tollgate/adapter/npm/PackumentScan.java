@@ -2,6 +2,7 @@ package dev.tollgate.adapter.npm;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tollgate.adapter.text.UpstreamText;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,9 +74,9 @@ final class PackumentScan {
     if (!name.equals(declared)) {
       throw new MalformedPackumentException(
           "upstream sent the packument of "
-              + PackumentJson.quote(String.valueOf(declared))
+              + UpstreamText.quote(String.valueOf(declared))
               + " for "
-              + PackumentJson.quote(name));
+              + UpstreamText.quote(name));
     }
   }
 
@@ -110,7 +111,7 @@ final class PackumentScan {
     Optional<Instant> instant = PublishTimes.parse(time);
     if (instant.isEmpty()) {
       throw new MalformedPackumentException(
-          "/time/" + version + " is not an ISO 8601 time: " + PackumentJson.quote(time));
+          "/time/" + version + " is not an ISO 8601 time: " + UpstreamText.quote(time));
     }
     return instant;
   }

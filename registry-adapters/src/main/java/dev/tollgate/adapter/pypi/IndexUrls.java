@@ -1,5 +1,6 @@
 package dev.tollgate.adapter.pypi;
 
+import dev.tollgate.adapter.text.UpstreamText;
 import dev.tollgate.adapter.url.PercentCoding;
 import java.net.MalformedURLException;
 import java.net.URL;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tollgate.adapter.json.JsonSupport;
+import dev.tollgate.adapter.text.UpstreamText;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Instant;
