@@ -3,6 +3,7 @@ package dev.tollgate.adapter.npm;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tollgate.adapter.text.UpstreamText;
+import dev.tollgate.adapter.time.IsoDateTimes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class PackumentScan {
     if (time == null) {
       return Optional.empty();
     }
-    Optional<Instant> instant = PublishTimes.parse(time);
+    Optional<Instant> instant = IsoDateTimes.parse(time);
     if (instant.isEmpty()) {
       throw new MalformedPackumentException(
           "/time/" + version + " is not an ISO 8601 time: " + UpstreamText.quote(time));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tollgate.adapter.json.JsonSupport;
 import dev.tollgate.adapter.text.UpstreamText;
+import dev.tollgate.adapter.time.IsoDateTimes;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Instant;
@@ -182,7 +183,7 @@ final class SimpleJsonParser {
 
   private static Instant uploadTime(JsonParser json) throws IOException, MalformedIndexException {
     String text = string(json);
-    return UploadTimes.parse(text)
+    return IsoDateTimes.parse(text)
         .orElseThrow(
             () ->
                 new MalformedIndexException(
