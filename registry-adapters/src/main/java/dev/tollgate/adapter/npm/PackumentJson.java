@@ -124,19 +124,7 @@ final class PackumentJson {
     }
   }
 
-  static MalformedPackumentException typeError(JsonParser json, String what) {
-    return new MalformedPackumentException(
-        pointer(json)
-            + " must be "
-            + what
-            + ", found "
-            + json.currentToken()
-            + " at line "
-            + json.currentLocation().getLineNr());
-  }
-
-  /** Where the parser is, as a JSON Pointer, to name a field in errors. */
-  static String pointer(JsonParser json) {
-    return json.getParsingContext().pathAsPointer().toString();
+  private static MalformedPackumentException typeError(JsonParser json, String what) {
+    return new MalformedPackumentException(JsonSupport.wrongType(json, what));
   }
 }
