@@ -6,6 +6,7 @@ import dev.tollgate.adapter.npm.NpmRequest.Rejected;
 import dev.tollgate.adapter.npm.NpmRequest.Tarball;
 import dev.tollgate.adapter.npm.NpmRequest.Unsupported;
 import dev.tollgate.adapter.npm.NpmRequest.VersionDocument;
+import dev.tollgate.adapter.url.PercentCoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class NpmPaths {
 
   /** Decodes and checks one segment; only the first may hold an encoded '/' (a scoped name). */
   private static String decodeSegment(String raw, boolean first) {
-    String segment = PathSegmentDecoder.decode(raw);
+    String segment = PercentCoding.decode(raw);
     if (segment.isEmpty()) {
       throw new IllegalArgumentException("empty path segment");
     }

@@ -12,11 +12,9 @@ import java.io.IOException;
  * The streaming-JSON groundwork both passes over a packument share: open a parser on the shared
  * strict factory, check the type of a field, and turn Jackson's failures into {@link
  * MalformedPackumentException}s that name the field by JSON Pointer ({@code
- * /versions/1.0.0/dist/integrity}) and quote upstream text safely.
+ * /versions/1.0.0/dist/integrity}).
  */
 final class PackumentJson {
-
-  private static final int MAX_QUOTE_LENGTH = 80;
 
   private PackumentJson() {}
 
@@ -126,31 +124,7 @@ final class PackumentJson {
     }
   }
 
-  static MalformedPackumentException typeError(JsonParser json, String what) {
-    return new MalformedPackumentException(
-        pointer(json)
-            + " must be "
-            + what
-            + ", found "
-            + json.currentToken()
-            + " at line "
-            + json.currentLocation().getLineNr());
-  }
-
-  /** Where the parser is, as a JSON Pointer, to name a field in errors. */
-  static String pointer(JsonParser json) {
-    return json.getParsingContext().pathAsPointer().toString();
-  }
-
-  /** {@code text} in single quotes, cut to 80 characters, control characters shown as {@code ?}. */
-  static String quote(String text) {
-    String shortened =
-        text.length() <= MAX_QUOTE_LENGTH ? text : text.substring(0, MAX_QUOTE_LENGTH - 3) + "...";
-    StringBuilder out = new StringBuilder(shortened.length() + 2).append('\'');
-    for (int i = 0; i < shortened.length(); i++) {
-      char c = shortened.charAt(i);
-      out.append(Character.isISOControl(c) ? '?' : c);
-    }
-    return out.append('\'').toString();
+  private static MalformedPackumentException typeError(JsonParser json, String what) {
+    return new MalformedPackumentException(JsonSupport.wrongType(json, what));
   }
 }

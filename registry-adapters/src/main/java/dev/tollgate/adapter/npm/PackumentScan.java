@@ -2,6 +2,8 @@ package dev.tollgate.adapter.npm;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tollgate.adapter.text.UpstreamText;
+import dev.tollgate.adapter.time.IsoDateTimes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,9 +75,9 @@ final class PackumentScan {
     if (!name.equals(declared)) {
       throw new MalformedPackumentException(
           "upstream sent the packument of "
-              + PackumentJson.quote(String.valueOf(declared))
+              + UpstreamText.quote(String.valueOf(declared))
               + " for "
-              + PackumentJson.quote(name));
+              + UpstreamText.quote(name));
     }
   }
 
@@ -107,10 +109,10 @@ final class PackumentScan {
     if (time == null) {
       return Optional.empty();
     }
-    Optional<Instant> instant = PublishTimes.parse(time);
+    Optional<Instant> instant = IsoDateTimes.parse(time);
     if (instant.isEmpty()) {
       throw new MalformedPackumentException(
-          "/time/" + version + " is not an ISO 8601 time: " + PackumentJson.quote(time));
+          "/time/" + version + " is not an ISO 8601 time: " + UpstreamText.quote(time));
     }
     return instant;
   }

@@ -8,6 +8,7 @@ import dev.tollgate.adapter.oci.OciRequest.Referrers;
 import dev.tollgate.adapter.oci.OciRequest.Rejected;
 import dev.tollgate.adapter.oci.OciRequest.TagList;
 import dev.tollgate.adapter.oci.OciRequest.Unsupported;
+import dev.tollgate.adapter.url.PercentCoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class OciPaths {
   }
 
   private static String decodeSegment(String raw) {
-    String segment = PercentDecoding.decode(raw);
+    String segment = VisibleAscii.requireAll(PercentCoding.decode(raw));
     if (segment.indexOf('/') >= 0) {
       throw new IllegalArgumentException("percent-encoded '/' in path");
     }

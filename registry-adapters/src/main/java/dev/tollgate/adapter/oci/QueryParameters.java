@@ -1,5 +1,6 @@
 package dev.tollgate.adapter.oci;
 
+import dev.tollgate.adapter.url.PercentCoding;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ final class QueryParameters {
   /**
    * Parses a raw query string ({@code null} or empty for none).
    *
-   * @throws IllegalArgumentException for bad percent-encoding or a repeated parameter
+   * @throws IllegalArgumentException for bad percent-encoding, a character that is not visible
+   *     ASCII, or a repeated parameter
    */
   static QueryParameters parse(String rawQuery) {
     Map<String, String> values = new HashMap<>();
@@ -29,14 +31,19 @@ final class QueryParameters {
           continue;
         }
         int equals = pair.indexOf('=');
-        String key = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
-        String value = equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1));
+        String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+        String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
         if (values.put(key, value) != null) {
           throw new IllegalArgumentException("query parameter '" + key + "' given more than once");
         }
       }
     }
     return new QueryParameters(values);
+  }
+
+  /** OCI query keys and values are visible ASCII; {@code +} stays {@code +}. */
+  private static String decode(String raw) {
+    return VisibleAscii.requireAll(PercentCoding.decode(raw));
   }
 
   /** The value of {@code key}, if the query has it. */

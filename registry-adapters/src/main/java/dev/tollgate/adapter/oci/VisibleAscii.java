@@ -20,4 +20,17 @@ final class VisibleAscii {
     }
     return true;
   }
+
+  /**
+   * {@code text} itself, once checked: OCI's rule on top of percent-decoding, so a decoded name or
+   * query value is refused unless it is all visible ASCII.
+   *
+   * @throws IllegalArgumentException "non-printable or non-ASCII character"
+   */
+  static String requireAll(String text) {
+    if (!all(text)) {
+      throw new IllegalArgumentException("non-printable or non-ASCII character");
+    }
+    return text;
+  }
 }

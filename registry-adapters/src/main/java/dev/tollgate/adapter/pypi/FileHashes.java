@@ -1,5 +1,7 @@
 package dev.tollgate.adapter.pypi;
 
+import dev.tollgate.adapter.text.UpstreamText;
+import dev.tollgate.adapter.url.PercentCoding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

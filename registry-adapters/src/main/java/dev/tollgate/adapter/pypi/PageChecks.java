@@ -1,5 +1,6 @@
 package dev.tollgate.adapter.pypi;
 
+import dev.tollgate.adapter.text.UpstreamText;
 import java.util.Optional;
 
 /**

@@ -7,6 +7,7 @@ import dev.tollgate.adapter.pypi.PypiRequest.ProjectPage;
 import dev.tollgate.adapter.pypi.PypiRequest.Redirect;
 import dev.tollgate.adapter.pypi.PypiRequest.Rejected;
 import dev.tollgate.adapter.pypi.PypiRequest.RootIndex;
+import dev.tollgate.adapter.url.PercentCoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.tollgate.adapter.pypi;
 
+import dev.tollgate.adapter.url.PercentCoding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

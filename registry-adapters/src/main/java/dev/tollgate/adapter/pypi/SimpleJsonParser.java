@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tollgate.adapter.json.JsonSupport;
+import dev.tollgate.adapter.text.UpstreamText;
+import dev.tollgate.adapter.time.IsoDateTimes;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Instant;
@@ -110,7 +112,7 @@ final class SimpleJsonParser {
         case "url" -> {
           IndexUrls.Target target = IndexUrls.resolve(base, string(json));
           if (!target.http()) {
-            throw new MalformedIndexException(pointer(json) + " is not an http(s) URL");
+            throw new MalformedIndexException(JsonSupport.pointer(json) + " is not an http(s) URL");
           }
           file.url(target.url());
           hasUrl = true;
@@ -130,7 +132,8 @@ final class SimpleJsonParser {
       }
     }
     if (!hasFilename || !hasUrl || !hasHashes) {
-      throw new MalformedIndexException(pointer(json) + " lacks 'filename', 'url' or 'hashes'");
+      throw new MalformedIndexException(
+          JsonSupport.pointer(json) + " lacks 'filename', 'url' or 'hashes'");
     }
     Optional<CoreMetadata> announced = coreMetadata.isPresent() ? coreMetadata : distInfoMetadata;
     announced.ifPresent(file::coreMetadata);
@@ -181,11 +184,13 @@ final class SimpleJsonParser {
 
   private static Instant uploadTime(JsonParser json) throws IOException, MalformedIndexException {
     String text = string(json);
-    return UploadTimes.parse(text)
+    return IsoDateTimes.parse(text)
         .orElseThrow(
             () ->
                 new MalformedIndexException(
-                    pointer(json) + " is not an ISO 8601 time: " + UpstreamText.quote(text)));
+                    JsonSupport.pointer(json)
+                        + " is not an ISO 8601 time: "
+                        + UpstreamText.quote(text)));
   }
 
   private static List<String> strings(JsonParser json) throws IOException, MalformedIndexException {
@@ -220,18 +225,6 @@ final class SimpleJsonParser {
   }
 
   private static MalformedIndexException typeError(JsonParser json, String what) {
-    return new MalformedIndexException(
-        pointer(json)
-            + " must be "
-            + what
-            + ", found "
-            + json.currentToken()
-            + " at line "
-            + json.currentLocation().getLineNr());
-  }
-
-  /** Where the parser is, as a JSON Pointer ({@code /files/3/size}), to name a field in errors. */
-  private static String pointer(JsonParser json) {
-    return json.getParsingContext().pathAsPointer().toString();
+    return new MalformedIndexException(JsonSupport.wrongType(json, what));
   }
 }

@@ -1,17 +1,18 @@
-package dev.tollgate.adapter.pypi;
+package dev.tollgate.adapter.text;
 
 /**
- * Quotes text from an upstream page in an error message. Such messages reach logs and the client's
- * terminal, so the quote is short and cannot carry control characters.
+ * Quotes text from an upstream document (a PyPI page, an npm packument) in an error message. Such
+ * messages reach logs and the client's terminal, so the quote is short and cannot carry control
+ * characters; every ecosystem quotes the same way.
  */
-final class UpstreamText {
+public final class UpstreamText {
 
   private static final int MAX_LENGTH = 80;
 
   private UpstreamText() {}
 
   /** {@code text} in single quotes, cut to 80 characters, control characters shown as {@code ?}. */
-  static String quote(String text) {
+  public static String quote(String text) {
     String shortened =
         text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 3) + "...";
     StringBuilder out = new StringBuilder(shortened.length() + 2).append('\'');

@@ -1,4 +1,4 @@
-package dev.tollgate.adapter.pypi;
+package dev.tollgate.adapter.url;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -7,10 +7,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding of URL parts, strict in both directions: a request path and an upstream link are
- * decoded the same way, so a name the gateway checks is exactly the name it later serves.
+ * Percent-encoding of URL parts, strict in both directions and shared by every ecosystem: a request
+ * path, a query value and an upstream link are all decoded the same way, so the name the gateway
+ * checks is exactly the name it later asks upstream for and serves. Ecosystems with a narrower
+ * alphabet (OCI: visible ASCII only) check the decoded text on top of this.
  */
-final class PercentCoding {
+public final class PercentCoding {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final boolean[] SAFE_IN_URL = safeInUrl();
@@ -18,13 +20,15 @@ final class PercentCoding {
   private PercentCoding() {}
 
   /**
-   * Decodes {@code %XX} escapes and reads the result as UTF-8.
+   * Decodes {@code %XX} escapes and reads the result as UTF-8. {@code +} stays {@code +}: it
+   * stands for a space only in HTML form encoding, not in a URL.
    *
    * @throws IllegalArgumentException "invalid percent-encoding" for a {@code %} not followed by two
-   *     hex digits, "invalid UTF-8 after percent-decoding" for bytes that are not UTF-8, and for a
-   *     raw non-ASCII character, which RFC 3986 does not allow in a URL
+   *     hex digits, "invalid UTF-8 after percent-decoding" for bytes that are not UTF-8, and
+   *     "non-ASCII character that is not percent-encoded" for a raw non-ASCII character, which RFC
+   *     3986 does not allow in a URL
    */
-  static String decode(String text) {
+  public static String decode(String text) {
     if (text.indexOf('%') < 0 && isAscii(text)) {
       return text;
     }
@@ -67,7 +71,7 @@ final class PercentCoding {
   }
 
   /** Encodes everything but RFC 3986 unreserved characters, for one path segment. */
-  static String encodePathSegment(String segment) {
+  public static String encodePathSegment(String segment) {
     StringBuilder out = new StringBuilder(segment.length() + 16);
     for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
@@ -85,7 +89,7 @@ final class PercentCoding {
    * "<>\^`{|}}), leaving existing escapes and delimiters alone, as browsers and pip do with sloppy
    * links.
    */
-  static String encodeUnsafe(String url) {
+  public static String encodeUnsafe(String url) {
     StringBuilder out = null;
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
@@ -110,7 +114,7 @@ final class PercentCoding {
   /**
    * The value of an ASCII hex digit, or -1 ({@link Character#digit} also takes non-ASCII digits).
    */
-  static int hexValue(char c) {
+  public static int hexValue(char c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }

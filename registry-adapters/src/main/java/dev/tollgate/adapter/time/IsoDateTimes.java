@@ -1,4 +1,4 @@
-package dev.tollgate.adapter.npm;
+package dev.tollgate.adapter.time;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,22 +9,26 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads the times in a packument's {@code time} object. The registry writes them in one form,
- * {@code 2024-01-31T12:00:00.000Z}, read here by hand because {@code java.time}'s parser allocates
- * about 2 KB per call and big packuments carry tens of thousands of times; any other ISO 8601
- * date-time with an offset is read by {@link OffsetDateTime#parse}, to the same instant.
+ * Reads the release times registries publish (npm's packument {@code time}, PyPI's PEP 700 {@code
+ * upload-time}), on which release-age policy rests. Both write {@code
+ * yyyy-MM-ddTHH:mm:ss[.f]Z}, and a document carries one per version or file, tens of thousands in
+ * a big one, so that form is read by hand: {@code java.time}'s parser allocates about 2 KB a call.
+ * Any other ISO 8601 date-time with an offset goes through {@link OffsetDateTime#parse}, to the
+ * same instant.
  */
-final class PublishTimes {
+public final class IsoDateTimes {
 
+  private static final int SHORTEST = "yyyy-MM-ddTHH:mm:ssZ".length();
+  private static final int MAX_FRACTION_DIGITS = 9;
   private static final int[] POWERS_OF_TEN = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
   };
 
-  private PublishTimes() {}
+  private IsoDateTimes() {}
 
   /** The instant {@code text} denotes, or empty if it is not an ISO 8601 date-time with offset. */
-  static Optional<Instant> parse(String text) {
-    Instant instant = registryForm(text);
+  public static Optional<Instant> parse(String text) {
+    Instant instant = utcForm(text);
     if (instant != null) {
       return Optional.of(instant);
     }
@@ -36,9 +40,9 @@ final class PublishTimes {
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null for anything else. */
-  private static Instant registryForm(String text) {
+  private static Instant utcForm(String text) {
     int length = text.length();
-    if (length < 20
+    if (length < SHORTEST
         || text.charAt(length - 1) != 'Z'
         || text.charAt(4) != '-'
         || text.charAt(7) != '-'
@@ -47,11 +51,14 @@ final class PublishTimes {
         || text.charAt(16) != ':') {
       return null;
     }
-    int fractionDigits = length - 21;
-    if (length > 20 && (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9)) {
+    int fractionDigits = length - SHORTEST - 1;
+    if (length > SHORTEST
+        && (text.charAt(SHORTEST - 1) != '.'
+            || fractionDigits < 1
+            || fractionDigits > MAX_FRACTION_DIGITS)) {
       return null;
     }
-    int nanos = length > 20 ? number(text, 20, length - 1) : 0;
+    int fraction = length > SHORTEST ? number(text, SHORTEST, length - 1) : 0;
     int[] fields = {
       number(text, 0, 4),
       number(text, 5, 7),
@@ -59,34 +66,30 @@ final class PublishTimes {
       number(text, 11, 13),
       number(text, 14, 16),
       number(text, 17, 19),
-      nanos
+      fraction
     };
     for (int field : fields) {
       if (field < 0) {
         return null;
       }
     }
+    int nanos =
+        fractionDigits > 0 ? fraction * POWERS_OF_TEN[MAX_FRACTION_DIGITS - fractionDigits] : 0;
     try {
       return LocalDateTime.of(
-              fields[0],
-              fields[1],
-              fields[2],
-              fields[3],
-              fields[4],
-              fields[5],
-              fractionDigits > 0 ? nanos * POWERS_OF_TEN[9 - fractionDigits] : 0)
+              fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], nanos)
           .toInstant(ZoneOffset.UTC);
     } catch (DateTimeException e) {
       return null;
     }
   }
 
-  /** The decimal number in {@code text[from, to)}, or -1 if it holds anything but digits. */
+  /** The decimal number in {@code text[from, to)}, or -1 if it holds anything but ASCII digits. */
   private static int number(String text, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (!AsciiText.isDigit(c)) {
+      if (c < '0' || c > '9') {
         return -1;
       }
       value = value * 10 + (c - '0');
