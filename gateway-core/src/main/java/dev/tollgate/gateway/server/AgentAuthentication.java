@@ -3,13 +3,9 @@ package dev.tollgate.gateway.server;
 import dev.tollgate.gateway.agent.Agent;
 import dev.tollgate.gateway.agent.AgentDirectory;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
-import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,14 +17,13 @@ import java.util.Optional;
  * removed once read, so no later step can log or forward the token; the agent travels on in a
  * channel attribute that the router hands to the request's {@link Exchange}.
  */
-final class AgentAuthentication extends ChannelInboundHandlerAdapter {
+final class AgentAuthentication extends RefusingStep {
 
   /** The agent of the request being read on this connection (requests on one connection come in turn). */
   static final AttributeKey<Agent> AGENT = AttributeKey.valueOf("tollgate.agent");
 
   private final AgentDirectory agents;
   private final List<Route> routes;
-  private boolean discarding;
 
   AgentAuthentication(AgentDirectory agents, List<Route> routes) {
     this.agents = agents;
@@ -36,39 +31,30 @@ final class AgentAuthentication extends ChannelInboundHandlerAdapter {
   }
 
   @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof HttpRequest request) {
-      Optional<Route> route = Route.matching(routes, request.uri());
-      String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-      request.headers().remove(HttpHeaderNames.AUTHORIZATION);
-      Optional<Agent> agent;
-      String refusal;
-      if (route.isPresent() && !route.get().requiresAgent()) {
-        agent = Optional.of(agents.unauthenticated());
-        refusal = null;
-      } else if (authorization == null || Credentials.blank(authorization)) {
-        agent = agents.anonymous();
-        refusal = "this gateway needs an agent token";
-      } else {
-        Optional<String> token = Credentials.token(authorization);
-        agent = token.flatMap(agents::byToken);
-        refusal = token.isEmpty() ? "the Authorization header carries no agent token Tollgate reads"
-            + " (send it as Basic credentials, AGENT:TOKEN, or as a Bearer token)"
-            : "the agent token is not valid";
-      }
-      if (agent.isEmpty()) {
-        discarding = !(msg instanceof LastHttpContent);
-        ReferenceCountUtil.release(msg);
-        Unauthorized.send(ctx, request, route, refusal);
-        return;
-      }
-      ctx.channel().attr(AGENT).set(agent.get());
-      discarding = false;
-    } else if (discarding && msg instanceof HttpContent) {
-      discarding = !(msg instanceof LastHttpContent);
-      ReferenceCountUtil.release(msg);
-      return;
+  boolean refused(ChannelHandlerContext ctx, HttpRequest request) {
+    Optional<Route> route = Route.matching(routes, request.uri());
+    String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+    request.headers().remove(HttpHeaderNames.AUTHORIZATION);
+    Optional<Agent> agent;
+    String refusal;
+    if (route.isPresent() && !route.get().requiresAgent()) {
+      agent = Optional.of(agents.unauthenticated());
+      refusal = null;
+    } else if (authorization == null || Credentials.blank(authorization)) {
+      agent = agents.anonymous();
+      refusal = "this gateway needs an agent token";
+    } else {
+      Optional<String> token = Credentials.token(authorization);
+      agent = token.flatMap(agents::byToken);
+      refusal = token.isEmpty() ? "the Authorization header carries no agent token Tollgate reads"
+          + " (send it as Basic credentials, AGENT:TOKEN, or as a Bearer token)"
+          : "the agent token is not valid";
     }
-    ctx.fireChannelRead(msg);
+    if (agent.isEmpty()) {
+      Unauthorized.send(ctx, request, route, refusal);
+      return true;
+    }
+    ctx.channel().attr(AGENT).set(agent.get());
+    return false;
   }
 }

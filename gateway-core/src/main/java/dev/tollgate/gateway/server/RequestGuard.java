@@ -3,20 +3,16 @@ package dev.tollgate.gateway.server;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 
 /**
@@ -27,32 +23,22 @@ import java.util.List;
  * route the path belongs to, and the connection is closed after it, as the rest of the request is
  * not read.
  */
-final class RequestGuard extends ChannelInboundHandlerAdapter {
+final class RequestGuard extends RefusingStep {
 
   private final List<Route> routes;
-  private boolean discarding;
 
   RequestGuard(List<Route> routes) {
     this.routes = List.copyOf(routes);
   }
 
   @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof HttpRequest request) {
-      Rejection rejection = check(request);
-      if (rejection != null) {
-        discarding = !(msg instanceof LastHttpContent);
-        ReferenceCountUtil.release(msg);
-        reject(ctx, request.uri(), rejection);
-        return;
-      }
-      discarding = false;
-    } else if (discarding && msg instanceof HttpContent) {
-      discarding = !(msg instanceof LastHttpContent);
-      ReferenceCountUtil.release(msg);
-      return;
+  boolean refused(ChannelHandlerContext ctx, HttpRequest request) {
+    Rejection rejection = check(request);
+    if (rejection == null) {
+      return false;
     }
-    ctx.fireChannelRead(msg);
+    reject(ctx, request.uri(), rejection);
+    return true;
   }
 
   private void reject(ChannelHandlerContext ctx, String uri, Rejection rejection) {
