@@ -29,8 +29,10 @@ public final class Main {
             mirror for the registries under oci.upstreams.
         check pypi <name>[==<version>] [--config DIR]
         check npm <name>[@<version>] [--config DIR]
-            Print the policy decision for a package (or one version of it) with every reason,
-            without fetching anything. Exit status 0 if allowed, 1 if refused.
+        check oci <image>[:<tag>|@<digest>] [--config DIR]
+            Print the policy decision for a package (or one version of it, or an image) with every
+            reason, without fetching anything (an image's signatures are checked only when it is
+            pulled). Exit status 0 if allowed, 1 if refused.
         typosquat [--protected FILE] [--config DIR]
             Read lines "ecosystem<TAB>name" on stdin; write
             "ecosystem<TAB>name<TAB>flagged(0|1)<TAB>target" for each. FILE holds lines

@@ -4,9 +4,11 @@ import dev.tollgate.gateway.config.ConfigLoader;
 import dev.tollgate.gateway.config.GatewayConfig;
 import dev.tollgate.gateway.policy.PolicyLoader;
 import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.ImageCoordinates;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
 import dev.tollgate.policy.decision.Decision;
 import dev.tollgate.policy.decision.Reason;
+import dev.tollgate.policy.engine.PolicyEngine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,10 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * {@code tollgate check pypi <name>[==<version>]} and {@code tollgate check npm <name>[@<version>]}: explains the decision the gateway would make,
- * from the same engine and policy files, without fetching anything.
+ * {@code tollgate check pypi <name>[==<version>]}, {@code tollgate check npm <name>[@<version>]} and
+ * {@code tollgate check oci <image>[:<tag>|@<digest>]}: explains the decision the gateway would make,
+ * from the same engine and policy files, without fetching anything. (An image's signature check needs
+ * its manifest and signatures, so it is not part of this answer.)
  */
 public final class CheckCommand {
 
@@ -26,7 +31,8 @@ public final class CheckCommand {
   public static int run(List<String> args, PrintStream out) throws Exception {
     Options options = Options.parse(args, Set.of("--config"));
     if (options.positional().size() != 2) {
-      throw new UsageException("check takes an ecosystem and a package: check pypi requests==2.32.3, check npm lodash@4.17.21");
+      throw new UsageException("check takes an ecosystem and a package: check pypi requests==2.32.3,"
+          + " check npm lodash@4.17.21, check oci docker.io/library/alpine:3.20");
     }
     Ecosystem ecosystem;
     try {
@@ -34,14 +40,21 @@ public final class CheckCommand {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    if (ecosystem == Ecosystem.OCI) {
-      throw new UsageException("images cannot be checked yet; check pypi or npm packages");
-    }
-    PackageCoordinates subject = parse(ecosystem, options.positional().get(1));
+    Function<PolicyEngine, Decision> question = question(ecosystem, options.positional().get(1));
     GatewayConfig config = ConfigLoader.load(Path.of(options.get("--config").orElse("conf")), System.getenv());
-    Decision decision = PolicyLoader.load(config, Clock.systemUTC()).decide(subject);
+    Decision decision = question.apply(PolicyLoader.load(config, Clock.systemUTC()));
     print(decision, out);
     return decision.permits() ? 0 : 1;
+  }
+
+  /** What to ask the engine about {@code text}, read before any configuration so a typo fails fast. */
+  private static Function<PolicyEngine, Decision> question(Ecosystem ecosystem, String text) throws UsageException {
+    if (ecosystem == Ecosystem.OCI) {
+      ImageCoordinates image = image(text);
+      return engine -> engine.decide(image);
+    }
+    PackageCoordinates subject = parse(ecosystem, text);
+    return engine -> engine.decide(subject);
   }
 
   /** {@code name} or {@code name==version} for PyPI; {@code name} or {@code name@version} for npm ({@code @scope/name@1.0.0}). */
@@ -60,6 +73,39 @@ public final class CheckCommand {
       throw new UsageException("no version after '" + separator + "' in '" + text + "'");
     }
     return PackageCoordinates.of(ecosystem, name.trim(), version);
+  }
+
+  /**
+   * An image as a client names it: {@code registry/repository[:tag|@digest]}, where a name without a
+   * registry is Docker Hub's ({@code alpine} is {@code docker.io/library/alpine}), as docker and
+   * podman read it.
+   */
+  static ImageCoordinates image(String text) throws UsageException {
+    int at = text.indexOf('@');
+    String named = at < 0 ? text : text.substring(0, at);
+    int colon = named.lastIndexOf(':');
+    boolean tagged = colon > named.lastIndexOf('/');
+    String name = tagged ? named.substring(0, colon) : named;
+    if (name.isBlank() || name.startsWith("/") || name.endsWith("/")) {
+      throw new UsageException("no image name in '" + text + "'");
+    }
+    int slash = name.indexOf('/');
+    String first = slash < 0 ? "" : name.substring(0, slash);
+    boolean hasRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
+    String registry = hasRegistry ? first : "docker.io";
+    String repository = hasRegistry ? name.substring(slash + 1) : name;
+    if (registry.equals("docker.io") && !repository.contains("/")) {
+      repository = "library/" + repository;
+    }
+    try {
+      if (at >= 0) {
+        return ImageCoordinates.byDigest(registry, repository, text.substring(at + 1));
+      }
+      return tagged ? ImageCoordinates.byTag(registry, repository, named.substring(colon + 1))
+          : ImageCoordinates.repository(registry, repository);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("'" + text + "' is not an image name: " + e.getMessage());
+    }
   }
 
   static void print(Decision decision, PrintStream out) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.gateway.Main;
 import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.ImageCoordinates;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -126,6 +127,9 @@ class CommandLineTest {
       check pypi requests==            | no version after '=='
       check pypi requests --colour on  | unknown option --colour
       check pypi requests --config     | --config needs a value
+      check oci alpine@sha256:12       | is not an image name: not a digest
+      check oci alpine:                | is not an image name: not a tag
+      check oci /alpine                | no image name
       """)
   void aMalformedCheckIsAUsageError(String line, String complaint) throws Exception {
     assertEquals(2, tollgate(line.split(" ")));
@@ -156,6 +160,36 @@ class CommandLineTest {
       throws Exception {
     assertEquals(new PackageCoordinates(ecosystem, name, Optional.ofNullable(version)),
         CheckCommand.parse(ecosystem, spec));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      alpine                                 | docker.io | library/alpine  |         |
+      alpine:3.20                            | docker.io | library/alpine  | 3.20    |
+      docker.io/alpine:3.20                  | docker.io | library/alpine  | 3.20    |
+      bitnami/redis:7                        | docker.io | bitnami/redis   | 7       |
+      ghcr.io/acme/app                       | ghcr.io   | acme/app        |         |
+      localhost/acme/app:v1                  | localhost | acme/app        | v1      |
+      127.0.0.1:5000/tollgate/hello:v1       | 127.0.0.1:5000 | tollgate/hello | v1 |
+      alpine@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | docker.io | library/alpine | | sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+      """)
+  void checkReadsAnImageAsClientsNameIt(String text, String registry, String repository, String tag, String digest)
+      throws Exception {
+    assertEquals(new ImageCoordinates(registry, repository, Optional.ofNullable(tag), Optional.ofNullable(digest)),
+        CheckCommand.image(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      alpine:3.20                | 0 | oci docker.io/library/alpine 3.20: allow   | [allow-list]
+      docker.io/library/alpine:edge | 1 | oci docker.io/library/alpine edge: deny | [version-not-allowed]
+      ubunto:24.04               | 1 | oci docker.io/library/ubunto 24.04: deny   | [typosquat]
+      """)
+  void checkExplainsAnImageWithTheShippedPolicy(String image, int status, String verdictLine, String rule) {
+    assertEquals(status, tollgate("check", "oci", image, "--config", SHIPPED), err());
+
+    assertTrue(out().startsWith(verdictLine + "\n"), out());
+    assertTrue(out().contains("  - " + rule), out());
   }
 
   @Test
