@@ -16,7 +16,10 @@ import dev.tollgate.gateway.policy.edit.PolicyEditException;
 import dev.tollgate.gateway.policy.edit.PolicyFiles;
 import dev.tollgate.gateway.policy.edit.PolicyListing;
 import dev.tollgate.policy.coordinates.Ecosystem;
+import dev.tollgate.policy.coordinates.ImageCoordinates;
 import dev.tollgate.policy.coordinates.PackageCoordinates;
+import dev.tollgate.policy.decision.Decision;
+import dev.tollgate.policy.engine.PolicyEngine;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -83,11 +86,15 @@ final class AdminApi {
     Ecosystem ecosystem = ecosystem(required(request, "ecosystem"));
     String name = required(request, "package");
     String set = request.param("set").orElse(PolicyHolder.DEFAULT_SET);
-    PackageCoordinates subject;
+    Optional<String> version = request.param("version");
     try {
-      subject = request.param("version").map(v -> PackageCoordinates.of(ecosystem, name, v))
-          .orElseGet(() -> PackageCoordinates.of(ecosystem, name));
-      return AdminResponse.ok(AdminJson.decision(set, reloader.policy().current(set).decide(subject)));
+      PolicyEngine engine = reloader.policy().current(set);
+      // An image's version is its tag, or a digest (which holds a ':').
+      Decision decision = ecosystem == Ecosystem.OCI
+          ? engine.decide(ImageCoordinates.parse(name + version.map(v -> (v.contains(":") ? "@" : ":") + v).orElse("")))
+          : engine.decide(version.map(v -> PackageCoordinates.of(ecosystem, name, v))
+              .orElseGet(() -> PackageCoordinates.of(ecosystem, name)));
+      return AdminResponse.ok(AdminJson.decision(set, decision));
     } catch (IllegalArgumentException e) {
       throw new BadRequest(e.getMessage());
     }

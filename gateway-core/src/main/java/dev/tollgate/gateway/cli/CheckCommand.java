@@ -75,36 +75,12 @@ public final class CheckCommand {
     return PackageCoordinates.of(ecosystem, name.trim(), version);
   }
 
-  /**
-   * An image as a client names it: {@code registry/repository[:tag|@digest]}, where a name without a
-   * registry is Docker Hub's ({@code alpine} is {@code docker.io/library/alpine}), as docker and
-   * podman read it.
-   */
+  /** {@link ImageCoordinates#parse}, with a malformed name as a usage error. */
   static ImageCoordinates image(String text) throws UsageException {
-    int at = text.indexOf('@');
-    String named = at < 0 ? text : text.substring(0, at);
-    int colon = named.lastIndexOf(':');
-    boolean tagged = colon > named.lastIndexOf('/');
-    String name = tagged ? named.substring(0, colon) : named;
-    if (name.isBlank() || name.startsWith("/") || name.endsWith("/")) {
-      throw new UsageException("no image name in '" + text + "'");
-    }
-    int slash = name.indexOf('/');
-    String first = slash < 0 ? "" : name.substring(0, slash);
-    boolean hasRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
-    String registry = hasRegistry ? first : "docker.io";
-    String repository = hasRegistry ? name.substring(slash + 1) : name;
-    if (registry.equals("docker.io") && !repository.contains("/")) {
-      repository = "library/" + repository;
-    }
     try {
-      if (at >= 0) {
-        return ImageCoordinates.byDigest(registry, repository, text.substring(at + 1));
-      }
-      return tagged ? ImageCoordinates.byTag(registry, repository, named.substring(colon + 1))
-          : ImageCoordinates.repository(registry, repository);
+      return ImageCoordinates.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("'" + text + "' is not an image name: " + e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public record ImageCoordinates(String registry, String repository, Optional<String> tag, Optional<String> digest) {
 
+  /** Docker Hub's registry name, as policy entries and clients write it. */
+  public static final String DOCKER_HUB = "docker.io";
+
   public ImageCoordinates {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(repository, "repository");
@@ -30,6 +33,40 @@ public record ImageCoordinates(String registry, String repository, Optional<Stri
     digest.filter(d -> !ImageReferences.isDigest(d)).ifPresent(d -> {
       throw new IllegalArgumentException("not a digest: '" + d + "'");
     });
+  }
+
+  /**
+   * An image as a client names it: {@code registry/repository[:tag|@digest]}, where a name without a
+   * registry is Docker Hub's ({@code alpine} is {@code docker.io/library/alpine}), as docker and
+   * podman read it.
+   *
+   * @throws IllegalArgumentException naming what is wrong with {@code text}
+   */
+  public static ImageCoordinates parse(String text) {
+    int at = text.indexOf('@');
+    String named = at < 0 ? text : text.substring(0, at);
+    int colon = named.lastIndexOf(':');
+    boolean tagged = colon > named.lastIndexOf('/');
+    String name = tagged ? named.substring(0, colon) : named;
+    if (name.isBlank() || name.startsWith("/") || name.endsWith("/")) {
+      throw new IllegalArgumentException("no image name in '" + text + "'");
+    }
+    int slash = name.indexOf('/');
+    String first = slash < 0 ? "" : name.substring(0, slash);
+    boolean hasRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
+    String registry = hasRegistry ? first : DOCKER_HUB;
+    String repository = hasRegistry ? name.substring(slash + 1) : name;
+    if (registry.equals(DOCKER_HUB) && !repository.contains("/")) {
+      repository = "library/" + repository;
+    }
+    try {
+      if (at >= 0) {
+        return byDigest(registry, repository, text.substring(at + 1));
+      }
+      return tagged ? byTag(registry, repository, named.substring(colon + 1)) : repository(registry, repository);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an image name: " + e.getMessage(), e);
+    }
   }
 
   /** A pull by tag. */
