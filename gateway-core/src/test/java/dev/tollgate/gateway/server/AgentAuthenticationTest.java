@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.gateway.agent.AgentDirectory;
 import dev.tollgate.gateway.agent.TestAgents;
 import dev.tollgate.gateway.config.GatewayConfig;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -84,16 +81,7 @@ class AgentAuthenticationTest {
   private RawResponse send(String target, String authorization) {
     String request = "GET " + target + " HTTP/1.1\r\nHost: gateway.test\r\n"
         + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
-    channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
-    channel.runPendingTasks();
-    ByteArrayOutputStream received = new ByteArrayOutputStream();
-    for (ByteBuf part = channel.readOutbound(); part != null; part = channel.readOutbound()) {
-      byte[] bytes = new byte[part.readableBytes()];
-      part.readBytes(bytes);
-      part.release();
-      received.writeBytes(bytes);
-    }
-    return RawResponse.parse(received.toByteArray());
+    return RawResponse.exchange(channel, request);
   }
 
   private static String basic(String userAndPassword) {

@@ -1,5 +1,9 @@
 package dev.tollgate.gateway.server;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +13,23 @@ import java.util.Map;
 
 /** One HTTP/1.1 response as the client's bytes show it: status line, headers and body. */
 record RawResponse(String statusLine, int status, Map<String, List<String>> headers, String body) {
+
+  /**
+   * Sends {@code request} (raw HTTP text) into {@code channel}, runs what it scheduled, and parses
+   * every byte it wrote back (releasing each buffer) as one response.
+   */
+  static RawResponse exchange(EmbeddedChannel channel, String request) {
+    channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
+    channel.runPendingTasks();
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    for (ByteBuf part = channel.readOutbound(); part != null; part = channel.readOutbound()) {
+      byte[] bytes = new byte[part.readableBytes()];
+      part.readBytes(bytes);
+      part.release();
+      received.writeBytes(bytes);
+    }
+    return parse(received.toByteArray());
+  }
 
   /** Parses the bytes of exactly one response (a body is taken to be everything after the head). */
   static RawResponse parse(byte[] bytes) {

@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -86,16 +83,7 @@ class RequestPipelineTest {
   }
 
   private RawResponse send(String request) {
-    channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
-    channel.runPendingTasks();
-    ByteArrayOutputStream received = new ByteArrayOutputStream();
-    for (ByteBuf part = channel.readOutbound(); part != null; part = channel.readOutbound()) {
-      byte[] bytes = new byte[part.readableBytes()];
-      part.readBytes(bytes);
-      part.release();
-      received.writeBytes(bytes);
-    }
-    return RawResponse.parse(received.toByteArray());
+    return RawResponse.exchange(channel, request);
   }
 
   private static String get(String target) {
