@@ -34,6 +34,12 @@ public final class SandboxInit {
     ServerSocketChannel loopback = ServerSocketChannel.open(StandardProtocolFamily.INET)
         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])));
     Relay relay = Relay.start(loopback, UnixDomainSocketAddress.of(args[1]));
+    // The handlers go in before the command starts: a stop that comes as soon as the command runs
+    // must reach the command, not end this JVM (which would kill the command without its cleanup).
+    StopForwarding stops = new StopForwarding();
+    Signal.handle(new Signal("INT"), ignored -> { });
+    Signal.handle(new Signal("TERM"), signal -> stops.stop());
+    Signal.handle(new Signal("HUP"), signal -> stops.stop());
     Process command;
     try {
       command = new ProcessBuilder(arguments.subList(3, arguments.size())).inheritIO().start();
@@ -43,11 +49,29 @@ public final class SandboxInit {
       System.exit(CANNOT_RUN);
       return;
     }
-    Signal.handle(new Signal("INT"), ignored -> { });
-    Signal.handle(new Signal("TERM"), signal -> command.destroy());
-    Signal.handle(new Signal("HUP"), signal -> command.destroy());
+    stops.started(command);
     int exitCode = command.waitFor();
     relay.close();
     System.exit(exitCode);
+  }
+
+  /** Passes a stop on to the command, also one that came before the command was started. */
+  private static final class StopForwarding {
+    private Process command;
+    private boolean stopRequested;
+
+    synchronized void stop() {
+      stopRequested = true;
+      if (command != null) {
+        command.destroy();
+      }
+    }
+
+    synchronized void started(Process started) {
+      command = started;
+      if (stopRequested) {
+        started.destroy();
+      }
+    }
   }
 }
